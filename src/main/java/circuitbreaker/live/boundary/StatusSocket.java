@@ -1,0 +1,75 @@
+package circuitbreaker.live.boundary;
+
+import circuitbreaker.live.control.Subscribers;
+import circuitbreaker.live.entity.SocketMessage;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+
+/** /ws: the live feed of the maintenance page. Clients may only ask for the status again. */
+@ServerEndpoint("/ws")
+public class StatusSocket {
+
+    static final int MAX_INCOMING = 1024;
+    static final String EXPECTED = "expected {\"type\":\"requestStatus\"}";
+
+    @Inject
+    Subscribers subscribers;
+
+    @OnOpen
+    public void open(Session session) {
+        subscribers.join(session);
+    }
+
+    @OnMessage(maxMessageSize = MAX_INCOMING)
+    public void text(Session session, String frame) throws IOException {
+        if (isStatusRequest(frame)) {
+            subscribers.sendStatus(session);
+        } else {
+            refuse(session, "unknown message: " + EXPECTED);
+        }
+    }
+
+    @OnMessage(maxMessageSize = MAX_INCOMING)
+    public void binary(Session session, ByteBuffer frame) throws IOException {
+        refuse(session, "binary frames are not accepted: " + EXPECTED);
+    }
+
+    @OnClose
+    public void close(Session session) {
+        subscribers.leave(session);
+    }
+
+    @OnError
+    public void error(Session session, Throwable error) {
+        subscribers.leave(session);
+    }
+
+    static boolean isStatusRequest(String frame) {
+        try (var reader = Json.createReader(new StringReader(frame))) {
+            JsonValue value = reader.readValue();
+            return value instanceof JsonObject message
+                    && message.get("type") instanceof JsonString type
+                    && SocketMessage.REQUEST_STATUS.equals(type.getString());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void refuse(Session session, String reason) throws IOException {
+        subscribers.leave(session);
+        session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, reason));
+    }
+}

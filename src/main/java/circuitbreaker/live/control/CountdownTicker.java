@@ -1,0 +1,23 @@
+package circuitbreaker.live.control;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/** The one-second heartbeat of every page: a non-persistent timer, so nothing is replayed after a restart. */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CountdownTicker {
+
+    @Inject
+    Subscribers subscribers;
+
+    @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "countdown")
+    void tick() {
+        subscribers.tick();
+    }
+}

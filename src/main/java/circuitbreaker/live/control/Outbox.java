@@ -1,0 +1,71 @@
+package circuitbreaker.live.control;
+
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.function.Consumer;
+
+/**
+ * One socket's queue of outgoing frames. Sends one frame at a time (concurrent async sends on one session are not
+ * portable) and holds at most {@link #LIMIT} more: a client that stops reading is dropped, it never piles up memory
+ * or holds up anyone else.
+ */
+final class Outbox {
+
+    static final int LIMIT = 16;
+
+    private final Session session;
+    private final Consumer<Session> onFailure;
+    private final Queue<String> waiting = new ArrayDeque<>();
+    private boolean sending;
+
+    Outbox(Session session, Consumer<Session> onFailure) {
+        this.session = session;
+        this.onFailure = onFailure;
+    }
+
+    /** Queues a frame; false when the client is too far behind to keep. */
+    boolean offer(String text) {
+        synchronized (this) {
+            if (sending) {
+                if (waiting.size() >= LIMIT) {
+                    return false;
+                }
+                waiting.add(text);
+                return true;
+            }
+            sending = true;
+        }
+        send(text);
+        return true;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    private void send(String text) {
+        try {
+            session.getAsyncRemote().sendText(text, this::sent);
+        } catch (RuntimeException e) { // a session closed under us
+            sent(new SendResult(e));
+        }
+    }
+
+    private void sent(SendResult result) {
+        if (!result.isOK()) {
+            onFailure.accept(session);
+            return;
+        }
+        String next;
+        synchronized (this) {
+            next = waiting.poll();
+            if (next == null) {
+                sending = false;
+                return;
+            }
+        }
+        send(next);
+    }
+}

@@ -1,0 +1,111 @@
+package circuitbreaker.live.control;
+
+import circuitbreaker.live.entity.Countdown;
+import circuitbreaker.live.entity.SocketMessage;
+import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.entity.MaintenanceState;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every open socket, and the fan-out to them: each message is serialized once and the same text queued to every
+ * session. A failed or overflowing session is closed and forgotten without touching the others.
+ */
+@ApplicationScoped
+public class Subscribers {
+
+    private static final System.Logger LOG = System.getLogger(Subscribers.class.getName());
+
+    @Inject
+    Jsonb jsonb;
+
+    @Inject
+    MaintenanceStore store;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private final ConcurrentHashMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
+
+    public void join(Session session) {
+        Outbox outbox = new Outbox(session, this::drop);
+        outboxes.put(session.getId(), outbox);
+        outbox.offer(statusUpdate());
+    }
+
+    public void leave(Session session) {
+        outboxes.remove(session.getId());
+    }
+
+    public int count() {
+        return outboxes.size();
+    }
+
+    /** Answers one socket's requestStatus. */
+    public void sendStatus(Session session) {
+        Outbox outbox = outboxes.get(session.getId());
+        if (outbox != null && !outbox.offer(statusUpdate())) {
+            tooSlow(outbox);
+        }
+    }
+
+    void stateChanged(@Observes MaintenanceState changed) {
+        broadcast(statusUpdate());
+    }
+
+    /** One tick: the countdown to everyone; returns the countdown sent. */
+    public long tick() {
+        long now = store.now();
+        MaintenanceState state = store.current();
+        Countdown countdown = new Countdown(state.countdownAt(now), state.estimatedCompletion(), now,
+                state.phaseAt(now).key());
+        broadcast(jsonb.toJson(new SocketMessage(SocketMessage.COUNTDOWN_UPDATE, countdown)));
+        store.recordBroadcast(countdown.countdown());
+        return countdown.countdown();
+    }
+
+    private String statusUpdate() {
+        return jsonb.toJson(new SocketMessage(SocketMessage.STATUS_UPDATE, store.status()));
+    }
+
+    private void broadcast(String text) {
+        for (Outbox outbox : outboxes.values()) {
+            if (!outbox.offer(text)) {
+                tooSlow(outbox);
+            }
+        }
+    }
+
+    private void tooSlow(Outbox outbox) {
+        close(outbox.session(), new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
+                "too slow: " + Outbox.LIMIT + " messages were waiting unread"));
+    }
+
+    private void drop(Session session) {
+        close(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send failed"));
+    }
+
+    /** Off the caller's thread: closing writes a frame, and the caller may be the timer or another client's send. */
+    private void close(Session session, CloseReason reason) {
+        if (outboxes.remove(session.getId()) == null) {
+            return; // already on its way out
+        }
+        LOG.log(Level.DEBUG, "Closing socket {0}: {1}", session.getId(), reason.getReasonPhrase());
+        executor.execute(() -> {
+            try {
+                session.close(reason);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.DEBUG, "Socket {0} was already gone: {1}", session.getId(), e.toString());
+            }
+        });
+    }
+}

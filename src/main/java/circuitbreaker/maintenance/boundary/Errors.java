@@ -1,0 +1,16 @@
+package circuitbreaker.maintenance.boundary;
+
+import circuitbreaker.maintenance.entity.Refusal;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Every API error has one shape: {"success":false,"error":"..."}. */
+final class Errors {
+
+    private Errors() {
+    }
+
+    static Response json(int status, String error) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new Refusal(error)).build();
+    }
+}

@@ -1,0 +1,36 @@
+package circuitbreaker.maintenance.boundary;
+
+import circuitbreaker.maintenance.control.WriteAccess;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+/** Refuses writes from callers {@link WriteAccess} does not allow, before the body is read. */
+@Provider
+@WriteProtected
+@Priority(Priorities.AUTHENTICATION)
+public class WriteAccessFilter implements ContainerRequestFilter {
+
+    @Inject
+    WriteAccess access;
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+        switch (access.decide(context.getHeaderString(HttpHeaders.AUTHORIZATION), request.getRemoteAddr())) {
+            case UNAUTHORIZED -> context.abortWith(Errors.json(401,
+                    "a valid token is required: send the header 'Authorization: Bearer <token>'"));
+            case FORBIDDEN -> context.abortWith(Errors.json(403,
+                    "no token is configured, so only loopback clients may write; configure CIRCUIT_BREAKER_TOKEN"));
+            case ALLOWED -> { }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package circuitbreaker.maintenance.control;
+
+import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.maintenance.entity.Status;
+import circuitbreaker.maintenance.entity.StatusUpdate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Clock;
+
+/**
+ * The one owner of the maintenance state: applies updates one at a time, saves each before anyone sees it, then
+ * announces it with a CDI event carrying the new immutable state.
+ */
+@ApplicationScoped
+public class MaintenanceStore {
+
+    private StateFile file;
+    private Event<MaintenanceState> changed;
+    Clock clock = Clock.systemUTC();
+    private volatile MaintenanceState current;
+    private volatile long lastBroadcast;
+
+    protected MaintenanceStore() {
+    }
+
+    @Inject
+    public MaintenanceStore(StateFile file, Event<MaintenanceState> changed) {
+        this.file = file;
+        this.changed = changed;
+    }
+
+    /** Loads at deployment, not on first use, so a corrupt file is found and reported at start-up. */
+    void loadAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        current();
+    }
+
+    public MaintenanceState current() {
+        MaintenanceState state = current;
+        if (state == null) {
+            synchronized (this) {
+                if (current == null) {
+                    current = file.load().orElseGet(() -> MaintenanceState.initial(now()));
+                }
+                state = current;
+            }
+        }
+        return state;
+    }
+
+    public Status status() {
+        return current().at(now(), lastBroadcast);
+    }
+
+    /** Saves, then publishes. When the save fails nothing changes and the caller hears why. */
+    public synchronized MaintenanceState apply(StatusUpdate update) throws IOException {
+        MaintenanceState next = current().apply(update, now());
+        file.save(next);
+        current = next;
+        changed.fire(next);
+        return next;
+    }
+
+    public void recordBroadcast(long countdown) {
+        lastBroadcast = countdown;
+    }
+
+    public long now() {
+        return clock.millis();
+    }
+}

@@ -1,0 +1,128 @@
+package circuitbreaker.maintenance.control;
+
+import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.maintenance.entity.StateFileHealth;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * maintenance-status.json: written atomically (temp file, fsync, rename, fsync of the folder) so a crash at any
+ * moment leaves either the old state or the new one, never half of either.
+ */
+@ApplicationScoped
+public class StateFile {
+
+    private static final System.Logger LOG = System.getLogger(StateFile.class.getName());
+
+    private Path path;
+    // Its own instance because the file is pretty-printed for people, while the wire format stays compact.
+    private Jsonb jsonb;
+    private volatile String movedAside;
+    private volatile String lastError;
+
+    protected StateFile() {
+    }
+
+    @Inject
+    public StateFile(@ConfigProperty(name = "circuit.breaker.state.file", defaultValue = "maintenance-status.json")
+            String location) {
+        this.path = Path.of(location).toAbsolutePath();
+        this.jsonb = JsonbBuilder.create(new JsonbConfig().withFormatting(true).withNullValues(true));
+    }
+
+    /** The saved state; empty when there is none or it was corrupt (then moved aside, logged and reported). */
+    public Optional<MaintenanceState> load() {
+        if (!Files.exists(path)) {
+            LOG.log(Level.INFO, "No state file at {0}: starting with the default state", path);
+            return Optional.empty();
+        }
+        try {
+            MaintenanceState state = jsonb.fromJson(Files.readString(path, StandardCharsets.UTF_8),
+                    MaintenanceState.class);
+            if (state == null || state.message() == null || state.currentIssue() == null) {
+                throw new IllegalArgumentException("required fields are missing");
+            }
+            LOG.log(Level.INFO, "Loaded state version {0} from {1}", state.version(), path);
+            return Optional.of(state);
+        } catch (IOException | RuntimeException e) {
+            moveAside(e);
+            return Optional.empty();
+        }
+    }
+
+    public void save(MaintenanceState state) throws IOException {
+        byte[] bytes = (jsonb.toJson(state) + "\n").getBytes(StandardCharsets.UTF_8);
+        Path temp = path.resolveSibling(path.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(path.getParent());
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncFolder();
+            lastError = null;
+        } catch (IOException e) {
+            lastError = e.toString();
+            Files.deleteIfExists(temp);
+            LOG.log(Level.ERROR, "Could not save the state to " + path + "; the previous state stays", e);
+            throw e;
+        }
+    }
+
+    public StateFileHealth health() {
+        Path folder = path.getParent();
+        boolean writable = Files.isWritable(folder) && (!Files.exists(path) || Files.isWritable(path));
+        return new StateFileHealth(path.toString(), writable, movedAside, lastError);
+    }
+
+    private void moveAside(Exception cause) {
+        Path aside = path.resolveSibling(path.getFileName() + ".corrupt-" + System.currentTimeMillis());
+        try {
+            Files.move(path, aside, StandardCopyOption.ATOMIC_MOVE);
+            movedAside = aside.toString();
+            LOG.log(Level.ERROR, "State file " + path + " is unreadable (" + cause.getMessage()
+                    + "); moved it to " + aside + " and started with the default state");
+        } catch (IOException e) {
+            lastError = "corrupt state file could not be moved aside: " + e;
+            LOG.log(Level.ERROR, "State file " + path + " is unreadable and could not be moved aside", e);
+        }
+    }
+
+    /** Makes the rename itself durable; without it a power cut can bring the old name back. */
+    private void syncFolder() {
+        try (FileChannel folder = FileChannel.open(path.getParent(), StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "This file system cannot sync a folder: {0}", e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, "Closing JSON-B failed", e);
+        }
+    }
+}

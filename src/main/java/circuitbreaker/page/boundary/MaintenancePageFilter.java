@@ -1,0 +1,108 @@
+package circuitbreaker.page.boundary;
+
+import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.entity.Status;
+import circuitbreaker.page.control.InlineAssets;
+import circuitbreaker.page.control.PageModel;
+import circuitbreaker.page.control.PageText;
+import circuitbreaker.page.control.PreferredType;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every path that is not the API, /health or the socket answers the maintenance page: 503 with Retry-After, so
+ * search engines and proxies learn the outage is temporary.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class MaintenancePageFilter extends HttpFilter {
+
+    /** The JSP, declared by name in web.xml: a path forward would be taken by JAX-RS's "/*" mapping. */
+    static final String PAGE = "maintenance-page";
+    /** Marks every answer of the breaker, so the page can tell the real site's answer from its own. */
+    static final String MARKER = "X-Circuit-Breaker";
+
+    @Inject
+    MaintenanceStore store;
+
+    @Inject
+    InlineAssets assets;
+
+    @Inject
+    Jsonb jsonb;
+
+    @Inject
+    @ConfigProperty(name = "circuit.breaker.retry.after", defaultValue = "300")
+    long defaultRetryAfter;
+
+    @Inject
+    @ConfigProperty(name = "circuit.breaker.site.url", defaultValue = "/")
+    String siteUrl;
+
+    @JsonbPropertyOrder({"status", "isActive", "message", "currentIssue", "countdown", "estimatedCompletion",
+            "retryAfter"})
+    public record Notice(String status, boolean isActive, String message, String currentIssue, long countdown,
+            Long estimatedCompletion, long retryAfter) {
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader(MARKER, "1");
+        if (isApplicationPath(request.getRequestURI().substring(request.getContextPath().length()))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Status status = store.status();
+        long retryAfter = status.countdown() > 0 ? status.countdown() : defaultRetryAfter;
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", Long.toString(retryAfter));
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Vary", "Accept, Accept-Language");
+        if (PreferredType.prefersJson(request.getHeader("Accept"))) {
+            response.setContentType("application/json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(jsonb.toJson(new Notice("maintenance", status.isActive(), status.message(),
+                    status.currentIssue(), status.countdown(), status.estimatedCompletion(), retryAfter)));
+            return;
+        }
+        String lang = PageText.language(Collections.list(request.getLocales()));
+        response.setHeader("Content-Security-Policy", assets.contentSecurityPolicy());
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Content-Language", lang);
+        request.setAttribute("view", PageModel.of(status, lang, siteUrl));
+        request.setAttribute("assets", assets);
+        request.getServletContext().getNamedDispatcher(PAGE).forward(asGet(request), response);
+    }
+
+    static boolean isApplicationPath(String path) {
+        return path.equals("/health") || path.startsWith("/api/") || path.equals("/api") || path.equals("/ws");
+    }
+
+    /** The page answers any method (a visitor's form post lands on it too); the JSP itself serves GET only. */
+    private static HttpServletRequest asGet(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD")) {
+            return request;
+        }
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public String getMethod() {
+                return "GET";
+            }
+        };
+    }
+}

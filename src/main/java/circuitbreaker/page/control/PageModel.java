@@ -1,0 +1,50 @@
+package circuitbreaker.page.control;
+
+import circuitbreaker.maintenance.entity.Status;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * What page.jsp shows for one request. Everything here is plain text: the page escapes it all on output.
+ *
+ * @param text the page's own words in the visitor's language
+ * @param siteUrl where the visitor goes once the site answers healthy again
+ */
+public record PageModel(String lang, Map<String, String> text, Status status, String remaining, String startIso,
+        String startText, String statusNote, String siteUrl) {
+
+    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    public static PageModel of(Status status, String lang, String siteUrl) {
+        Map<String, String> text = PageText.in(lang);
+        Instant start = Instant.ofEpochMilli(status.startTime());
+        return new PageModel(lang, text, status, clock(status.countdown()), start.toString(), START.format(start),
+                note(status, text), siteUrl);
+    }
+
+    /** mm:ss, or h:mm:ss from an hour up; the page's script formats the same way. */
+    public static String clock(long seconds) {
+        long hours = seconds / 3600;
+        long minutes = seconds / 60 % 60;
+        return hours > 0
+                ? String.format("%d:%02d:%02d", hours, minutes, seconds % 60)
+                : String.format("%02d:%02d", minutes, seconds % 60);
+    }
+
+    private static String note(Status status, Map<String, String> text) {
+        if (!status.isActive()) {
+            return text.get("note.over");
+        }
+        if (status.estimatedCompletion() == null) {
+            return text.get("note.unknown");
+        }
+        return status.countdown() == 0 ? text.get("note.overdue") : "";
+    }
+
+    public String phaseLabel() {
+        return text.get("phase." + status.phase());
+    }
+}

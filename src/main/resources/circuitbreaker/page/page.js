@@ -1,0 +1,112 @@
+/* Circuit Breaker page: live countdown over /ws, reconnect with backoff and jitter, back to the site when it is up. */
+(function () {
+  "use strict";
+  var body = document.body, words = body.dataset;
+  var $ = function (id) { return document.getElementById(id); };
+  var state = { end: words.end ? Number(words.end) : null, active: words.active !== "false",
+                phase: $("phase").dataset.phase, message: $("message").textContent };
+  var offset = 0, attempt = 0, socket = null, siteTimer = null;
+
+  function clock(seconds) {
+    var h = Math.floor(seconds / 3600), m = Math.floor(seconds / 60) % 60, s = seconds % 60;
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    return h > 0 ? h + ":" + two(m) + ":" + two(s) : two(m) + ":" + two(s);
+  }
+
+  function remaining() {
+    if (state.end === null) return 0;
+    return Math.max(0, Math.ceil((state.end - (Date.now() + offset)) / 1000));
+  }
+
+  function announce(text) { $("announcer").textContent = text; }
+
+  function showPhase(phase) {
+    if (phase === state.phase) return;
+    state.phase = phase;
+    $("phase").dataset.phase = phase;
+    $("phase").textContent = words["phase" + phase.charAt(0).toUpperCase() + phase.slice(1)];
+    announce($("phase").textContent);
+  }
+
+  function showNote() {
+    var left = remaining();
+    $("note").textContent = !state.active ? words.noteOver : state.end === null ? words.noteUnknown
+      : left === 0 ? words.noteOverdue : "";
+    if (!state.active || (state.end !== null && left === 0)) watchSite(); else stopWatching();
+  }
+
+  function render() {
+    $("countdown").textContent = clock(remaining());
+    showNote();
+  }
+
+  function onStatus(s) {
+    state.active = s.isActive;
+    state.end = s.estimatedCompletion;
+    $("issue").textContent = s.currentIssue;
+    if (s.message !== state.message) {
+      state.message = s.message;
+      $("message").textContent = s.message;
+      announce(s.message);
+    }
+    var start = new Date(s.startTime);
+    $("start").dateTime = start.toISOString();
+    $("start").textContent = start.toLocaleString(document.documentElement.lang,
+      { dateStyle: "medium", timeStyle: "short" });
+    showPhase(s.phase);
+    render();
+  }
+
+  function onCountdown(c) {
+    offset = c.serverTime - Date.now();
+    state.end = c.estimatedCompletion;
+    showPhase(c.phase);
+    render();
+  }
+
+  function connection(kind, text) {
+    $("connection").dataset.state = kind;
+    $("connection-text").textContent = text;
+  }
+
+  function connect() {
+    connection(attempt ? "lost" : "idle", attempt ? words.disconnected : words.connecting);
+    socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws");
+    socket.onopen = function () { attempt = 0; connection("live", words.connected); };
+    socket.onmessage = function (event) {
+      var frame = JSON.parse(event.data);
+      if (frame.type === "statusUpdate") onStatus(frame.data);
+      else if (frame.type === "countdownUpdate") onCountdown(frame.data);
+    };
+    socket.onclose = function () {
+      connection("lost", words.disconnected);
+      // Full jitter: thousands of tabs that lost the server together come back spread out, not at once.
+      var ceiling = Math.min(30000, 1000 * Math.pow(2, attempt++));
+      setTimeout(connect, 500 + Math.random() * ceiling);
+    };
+  }
+
+  // The site counts as back only when it answers a success that is not the breaker's own answer.
+  function checkSite() {
+    fetch(words.site, { cache: "no-store", credentials: "same-origin" }).then(function (response) {
+      if (response.ok && !response.headers.has("X-Circuit-Breaker")) {
+        $("note").textContent = words.noteBack;
+        location.replace(words.site);
+      }
+    }).catch(function () { /* still down: try again later */ });
+  }
+
+  function watchSite() {
+    if (siteTimer) return;
+    checkSite();
+    siteTimer = setInterval(checkSite, 10000 + Math.random() * 10000);
+  }
+
+  function stopWatching() {
+    if (siteTimer) { clearInterval(siteTimer); siteTimer = null; }
+  }
+
+  setInterval(render, 1000);
+  render();
+  connect();
+})();

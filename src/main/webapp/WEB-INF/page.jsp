@@ -1,0 +1,46 @@
+<%@ page session="false" contentType="text/html; charset=UTF-8" pageEncoding="UTF-8" trimDirectiveWhitespaces="true"
+%><%@ taglib prefix="c" uri="jakarta.tags.core"
+%><%-- Every value from the model goes through c:out (escaped). The only raw output is the page's own style and script. --%>
+<!DOCTYPE html>
+<html lang="<c:out value='${view.lang()}'/>">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="robots" content="noindex">
+<title><c:out value="${view.text()['title']}"/></title>
+<style>${assets.css()}</style>
+</head>
+<body data-end="<c:out value='${view.status().estimatedCompletion()}'/>" data-active="<c:out value='${view.status().isActive()}'/>"
+      data-site="<c:out value='${view.siteUrl()}'/>"
+      data-connected="<c:out value="${view.text()['connection.live']}"/>"
+      data-connecting="<c:out value="${view.text()['connection.connecting']}"/>"
+      data-disconnected="<c:out value="${view.text()['connection.lost']}"/>"
+      data-phase-active="<c:out value="${view.text()['phase.active']}"/>"
+      data-phase-almost="<c:out value="${view.text()['phase.almost']}"/>"
+      data-phase-final="<c:out value="${view.text()['phase.final']}"/>"
+      data-phase-complete="<c:out value="${view.text()['phase.complete']}"/>"
+      data-note-overdue="<c:out value="${view.text()['note.overdue']}"/>"
+      data-note-unknown="<c:out value="${view.text()['note.unknown']}"/>"
+      data-note-over="<c:out value="${view.text()['note.over']}"/>"
+      data-note-back="<c:out value="${view.text()['note.back']}"/>">
+<input type="checkbox" id="pause" class="pause-toggle">
+<div class="backdrop" aria-hidden="true"><div class="spiral"></div></div>
+<main class="card">
+  <p class="phase" id="phase" data-phase="<c:out value='${view.status().phase()}'/>"><c:out value="${view.phaseLabel()}"/></p>
+  <h1 id="message"><c:out value="${view.status().message()}"/></h1>
+  <p class="issue"><span class="label"><c:out value="${view.text()['label.issue']}"/></span>
+    <span id="issue"><c:out value="${view.status().currentIssue()}"/></span></p>
+  <p class="countdown"><span class="label" id="remaining-label"><c:out value="${view.text()['label.remaining']}"/></span>
+    <span role="timer" id="countdown" aria-labelledby="remaining-label"><c:out value="${view.remaining()}"/></span></p>
+  <p class="note" id="note"><c:out value="${view.statusNote()}"/></p>
+  <p class="started"><c:out value="${view.text()['label.started']}"/>
+    <time id="start" datetime="<c:out value='${view.startIso()}'/>"><c:out value="${view.startText()}"/></time></p>
+  <p class="connection" id="connection" data-state="offline"><span class="dot" aria-hidden="true"></span>
+    <span id="connection-text"><c:out value="${view.text()['connection.none']}"/></span></p>
+  <label class="pause" for="pause"><c:out value="${view.text()['label.pause']}"/></label>
+</main>
+<div id="announcer" class="visually-hidden" aria-live="polite"></div>
+<script>${assets.js()}</script>
+</body>
+</html>
