@@ -1,7 +1,6 @@
 <%@ page session="false" contentType="text/html; charset=UTF-8" pageEncoding="UTF-8" trimDirectiveWhitespaces="true"
 %><%@ taglib prefix="c" uri="jakarta.tags.core"
-%><%-- Every value from the model goes through c:out (escaped). The only raw output is the page's own style and script. --%>
-<!DOCTYPE html>
+%><%-- Every value from the model goes through c:out (escaped). The only raw output is the page's own style and script. --%><!DOCTYPE html>
 <html lang="<c:out value='${view.lang()}'/>">
 <head>
 <meta charset="utf-8">

@@ -56,6 +56,10 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
+    public HttpResponse<String> send(String path, String method, String body) {
+        return send(request(path).method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     public JsonObject status() {
         return json(get("/api/maintenance/status"));
     }

@@ -12,6 +12,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
@@ -35,6 +36,7 @@ public class StatusSocket {
 
     @OnMessage(maxMessageSize = MAX_INCOMING)
     public void text(Session session, String frame) throws IOException {
+        subscribers.heard(session);
         if (isStatusRequest(frame)) {
             subscribers.sendStatus(session);
         } else {
@@ -45,6 +47,11 @@ public class StatusSocket {
     @OnMessage(maxMessageSize = MAX_INCOMING)
     public void binary(Session session, ByteBuffer frame) throws IOException {
         refuse(session, "binary frames are not accepted: " + EXPECTED);
+    }
+
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        subscribers.heard(session);
     }
 
     @OnClose

@@ -2,14 +2,17 @@ package circuitbreaker.live.control;
 
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.function.Consumer;
 
 /**
  * One socket's queue of outgoing frames. Sends one frame at a time (concurrent async sends on one session are not
- * portable) and holds at most {@link #LIMIT} more: a client that stops reading is dropped, it never piles up memory
- * or holds up anyone else.
+ * portable) and holds at most {@link #LIMIT} more. Where the server reports a send complete only once it is written,
+ * this alone drops a client that stops reading; where it reports completion on queueing (Payara's Tyrus), the
+ * pong deadline in {@link Subscribers} does.
  */
 final class Outbox {
 
@@ -19,6 +22,7 @@ final class Outbox {
     private final Consumer<Session> onFailure;
     private final Queue<String> waiting = new ArrayDeque<>();
     private boolean sending;
+    private volatile long heardAt = System.nanoTime();
 
     Outbox(Session session, Consumer<Session> onFailure) {
         this.session = session;
@@ -43,6 +47,23 @@ final class Outbox {
 
     Session session() {
         return session;
+    }
+
+    /** The client answered (a pong or a message): it is reading. */
+    void heard() {
+        heardAt = System.nanoTime();
+    }
+
+    boolean silentFor(long nanos) {
+        return System.nanoTime() - heardAt > nanos;
+    }
+
+    void ping(ByteBuffer payload) {
+        try {
+            session.getAsyncRemote().sendPing(payload.duplicate());
+        } catch (IOException | RuntimeException e) {
+            onFailure.accept(session);
+        }
     }
 
     private void send(String text) {

@@ -14,11 +14,16 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every open socket, and the fan-out to them: each message is serialized once and the same text queued to every
- * session. A failed or overflowing session is closed and forgotten without touching the others.
+ * session. A failed, overflowing or silent session (no pong within the timeout) is closed and forgotten without
+ * touching the others.
  */
 @ApplicationScoped
 public class Subscribers {
@@ -34,12 +39,28 @@ public class Subscribers {
     @Resource
     ManagedExecutorService executor;
 
+    /** A client that answers no ping for this long is not reading: it is dropped before its backlog grows. */
+    @Inject
+    @ConfigProperty(name = "circuit.breaker.socket.timeout", defaultValue = "30")
+    long timeoutSeconds;
+
+    private static final ByteBuffer PING = ByteBuffer.wrap("cb".getBytes(StandardCharsets.US_ASCII)).asReadOnlyBuffer();
+    private long ticks;
+
     private final ConcurrentHashMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
 
     public void join(Session session) {
         Outbox outbox = new Outbox(session, this::drop);
         outboxes.put(session.getId(), outbox);
         outbox.offer(statusUpdate());
+    }
+
+    /** A pong or a message from the client. */
+    public void heard(Session session) {
+        Outbox outbox = outboxes.get(session.getId());
+        if (outbox != null) {
+            outbox.heard();
+        }
     }
 
     public void leave(Session session) {
@@ -70,7 +91,23 @@ public class Subscribers {
                 state.phaseAt(now).key());
         broadcast(jsonb.toJson(new SocketMessage(SocketMessage.COUNTDOWN_UPDATE, countdown)));
         store.recordBroadcast(countdown.countdown());
+        if (++ticks % Math.max(1, timeoutSeconds / 3) == 0) {
+            checkPulses();
+        }
         return countdown.countdown();
+    }
+
+    /** Pings everyone a few times per timeout; whoever stayed silent through a whole timeout is dropped. */
+    private void checkPulses() {
+        long timeout = TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        for (Outbox outbox : outboxes.values()) {
+            if (outbox.silentFor(timeout)) {
+                close(outbox.session(), new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
+                        "no answer to pings for " + timeoutSeconds + " s"));
+            } else {
+                outbox.ping(PING);
+            }
+        }
     }
 
     private String statusUpdate() {

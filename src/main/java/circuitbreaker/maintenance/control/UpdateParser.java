@@ -6,6 +6,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,8 +78,12 @@ public class UpdateParser {
             throw new InvalidUpdate("body is empty; expected a JSON object such as {\"message\":\"...\"}");
         }
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(body))) {
-            value = reader.readValue();
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            parser.next();
+            value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new InvalidUpdate("body is not valid JSON: unexpected text after the JSON value");
+            }
         } catch (JsonParsingException e) {
             throw new InvalidUpdate("body is not valid JSON: " + e.getMessage());
         } catch (RuntimeException e) {

@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,6 +31,8 @@ public class MaintenancePageFilter extends HttpFilter {
     static final String PAGE = "maintenance-page";
     /** Marks every answer of the breaker, so the page can tell the real site's answer from its own. */
     static final String MARKER = "X-Circuit-Breaker";
+    /** Only the breaker's own API: the site's other /api/... calls get the 503 like every other path. */
+    static final String API = "/api/maintenance/";
 
     @Inject
     MaintenanceStore store;
@@ -72,30 +73,37 @@ public class MaintenancePageFilter extends HttpFilter {
         response.setHeader("Retry-After", Long.toString(retryAfter));
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Vary", "Accept, Accept-Language");
+        boolean head = request.getMethod().equals("HEAD");
         if (PreferredType.prefersJson(request.getHeader("Accept"))) {
-            response.setContentType("application/json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(jsonb.toJson(new Notice("maintenance", status.isActive(), status.message(),
-                    status.currentIssue(), status.countdown(), status.estimatedCompletion(), retryAfter)));
+            response.setContentType("application/json;charset=UTF-8");
+            if (!head) {
+                response.getWriter().write(jsonb.toJson(new Notice("maintenance", status.isActive(),
+                        status.message(), status.currentIssue(), status.countdown(), status.estimatedCompletion(),
+                        retryAfter)));
+            }
             return;
         }
         String lang = PageText.language(Collections.list(request.getLocales()));
+        response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Content-Security-Policy", assets.contentSecurityPolicy());
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Content-Language", lang);
+        if (head) {
+            return; // the headers are the answer; a JSP writes its body even for HEAD
+        }
         request.setAttribute("view", PageModel.of(status, lang, siteUrl));
         request.setAttribute("assets", assets);
         request.getServletContext().getNamedDispatcher(PAGE).forward(asGet(request), response);
     }
 
     static boolean isApplicationPath(String path) {
-        return path.equals("/health") || path.startsWith("/api/") || path.equals("/api") || path.equals("/ws");
+        return path.equals("/health") || path.equals("/ws") || path.startsWith(API);
     }
 
     /** The page answers any method (a visitor's form post lands on it too); the JSP itself serves GET only. */
     private static HttpServletRequest asGet(HttpServletRequest request) {
         String method = request.getMethod();
-        if (method.equals("GET") || method.equals("HEAD")) {
+        if (method.equals("GET")) {
             return request;
         }
         return new HttpServletRequestWrapper(request) {

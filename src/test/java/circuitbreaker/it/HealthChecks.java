@@ -1,0 +1,36 @@
+package circuitbreaker.it;
+
+import static circuitbreaker.it.ServiceIT.API;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** /health is the app's own answer, in the original service's shape, and stays 200 during maintenance. */
+abstract class HealthChecks {
+
+    @Test
+    void answersTheServicesOwnJsonNotPayaras() {
+        HttpResponse<String> response = API.get("/health");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonObject health = Api.json(response);
+        assertEquals("ok", health.getString("status"));
+        assertEquals("circuit-breaker", health.getString("service"));
+        JsonNumber uptime = health.getJsonNumber("uptime");
+        assertTrue(uptime.doubleValue() > 0, "uptime in seconds: " + uptime);
+        assertTrue(health.getJsonNumber("connections").isIntegral());
+        assertTrue(health.getJsonObject("stateFile").getString("path").endsWith("maintenance-status.json"));
+        assertTrue(health.getJsonObject("stateFile").getBoolean("writable"));
+    }
+
+    @Test
+    void headAndGetAnswer200WhileMaintenanceIsOn() {
+        API.post("{\"isActive\":true,\"countdown\":600}");
+        assertEquals(200, API.head("/health").statusCode());
+        assertEquals(200, API.get("/health").statusCode());
+    }
+}

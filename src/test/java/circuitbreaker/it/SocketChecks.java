@@ -1,0 +1,169 @@
+package circuitbreaker.it;
+
+import static circuitbreaker.it.ServiceIT.API;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.Test;
+
+/** /ws as pages use it: status on connect, a countdown every second, one update per change, garbage refused. */
+abstract class SocketChecks {
+
+    static final Duration SOON = Duration.ofSeconds(5);
+
+    @Test
+    void sendsTheStatusOnConnectThenACountdownEverySecond() throws Exception {
+        API.post("{\"message\":\"Ticking\",\"countdown\":600}");
+        try (SocketClient socket = new SocketClient(API.base())) {
+            JsonObject status = socket.next("statusUpdate", SOON).data();
+            assertEquals("Ticking", status.getString("message"));
+            List<SocketClient.Frame> ticks = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ticks.add(socket.next("countdownUpdate", SOON));
+            }
+            for (int i = 1; i < ticks.size(); i++) {
+                long before = ticks.get(i - 1).data().getJsonNumber("countdown").longValue();
+                long now = ticks.get(i).data().getJsonNumber("countdown").longValue();
+                assertTrue(now < before && now >= before - 2, "counts down: " + before + " then " + now);
+                long gapMillis = (ticks.get(i).receivedAt() - ticks.get(i - 1).receivedAt()) / 1_000_000;
+                assertTrue(gapMillis > 500 && gapMillis < 1600, "one a second, gap " + gapMillis + " ms");
+            }
+            JsonObject tick = ticks.get(0).data();
+            assertEquals(status.getJsonNumber("estimatedCompletion"), tick.getJsonNumber("estimatedCompletion"));
+            long skew = Math.abs(tick.getJsonNumber("serverTime").longValue() - System.currentTimeMillis());
+            assertTrue(skew < 5000, "serverTime is the server's clock");
+        }
+    }
+
+    @Test
+    void answersRequestStatus() throws Exception {
+        try (SocketClient socket = new SocketClient(API.base())) {
+            socket.next("statusUpdate", SOON);
+            API.post("{\"message\":\"Asked for\"}");
+            socket.next("statusUpdate", SOON);
+            socket.send("{\"type\":\"requestStatus\"}");
+            assertEquals("Asked for", socket.next("statusUpdate", SOON).data().getString("message"));
+        }
+    }
+
+    @Test
+    void everyOpenSocketGetsExactlyOneStatusUpdatePerChange() throws Exception {
+        List<SocketClient> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                sockets.add(new SocketClient(API.base()));
+                sockets.get(i).next("statusUpdate", SOON);
+            }
+            API.post("{\"message\":\"Fan-out\"}");
+            for (SocketClient socket : sockets) {
+                List<SocketClient.Frame> updates = socket.collect("statusUpdate", Duration.ofMillis(1500));
+                assertEquals(1, updates.size(), "exactly one statusUpdate");
+                assertEquals("Fan-out", updates.get(0).data().getString("message"));
+            }
+        } finally {
+            sockets.forEach(SocketClient::close);
+        }
+    }
+
+    @Test
+    void aGarbageFrameClosesThatSocketWithAReasonAndNoOther() throws Exception {
+        try (SocketClient bystander = new SocketClient(API.base()); SocketClient rude = new SocketClient(API.base())) {
+            rude.next("statusUpdate", SOON);
+            rude.send("hello?");
+            SocketClient.Closed closed = rude.awaitClose(SOON);
+            assertEquals(1003, closed.code());
+            assertTrue(closed.reason().contains("requestStatus"), closed.reason());
+            bystander.next("statusUpdate", SOON);
+            bystander.next("countdownUpdate", SOON);
+            bystander.send("{\"type\":\"requestStatus\"}");
+            bystander.next("statusUpdate", SOON);
+        }
+    }
+
+    @Test
+    void healthCountsOpenSockets() throws Exception {
+        int before = connectionsWhen(n -> true);
+        try (SocketClient one = new SocketClient(API.base()); SocketClient two = new SocketClient(API.base())) {
+            one.next("statusUpdate", SOON);
+            two.next("statusUpdate", SOON);
+            assertEquals(before + 2, connectionsWhen(n -> n == before + 2));
+        }
+        assertEquals(before, connectionsWhen(n -> n == before));
+    }
+
+    /**
+     * A client that never reads fills its TCP buffers, then its outbox; it is dropped while everyone else keeps
+     * getting every update at once and every tick on time.
+     */
+    @Test
+    void aClientThatStopsReadingNeverDelaysTheOthers() throws Exception {
+        int before = connectionsWhen(n -> true);
+        try (Socket stalled = stalledClient(); SocketClient reader = new SocketClient(API.base())) {
+            reader.next("statusUpdate", SOON);
+            assertEquals(before + 2, connectionsWhen(n -> n == before + 2));
+            String bulky = "🌀".repeat(500); // 2 KB per text in UTF-8, so the stalled client's buffers fill fast
+            long worstMillis = 0;
+            int open = before + 2;
+            int posts = 0;
+            // It never answers a ping either: the server must drop it within its timeout (6 s here) while this runs.
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (open > before + 1 && System.nanoTime() < deadline) {
+                String body = Json.createObjectBuilder().add("message", bulky).add("currentIssue", "flood " + posts)
+                        .build().toString();
+                assertEquals(200, API.post(body).statusCode());
+                long answered = System.nanoTime();
+                SocketClient.Frame update = reader.next("statusUpdate", SOON);
+                assertEquals("flood " + posts, update.data().getString("currentIssue"));
+                worstMillis = Math.max(worstMillis, (update.receivedAt() - answered) / 1_000_000);
+                if (++posts % 10 == 0) {
+                    open = API.health().getInt("connections");
+                }
+            }
+            assertEquals(before + 1, connectionsWhen(n -> n == before + 1), "the stalled client was dropped");
+            assertTrue(worstMillis < 1000, "slowest of " + posts + " updates to the reading client: " + worstMillis
+                    + " ms");
+            reader.next("countdownUpdate", SOON);
+        }
+    }
+
+    /** Completes the WebSocket handshake by hand with a tiny receive window, then never reads again. */
+    private static Socket stalledClient() throws Exception {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(2048);
+        socket.connect(new InetSocketAddress("127.0.0.1", API.base().getPort()), 5000);
+        socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new AssertionError("handshake refused: " + head);
+            }
+            head.append((char) b);
+        }
+        assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
+        return socket;
+    }
+
+    /** Polls /health until the open-socket count satisfies the condition (or 10 s pass) and returns it. */
+    static int connectionsWhen(IntPredicate condition) throws InterruptedException {
+        int count = API.health().getInt("connections");
+        for (int i = 0; i < 100 && !condition.test(count); i++) {
+            Thread.sleep(100);
+            count = API.health().getInt("connections");
+        }
+        return count;
+    }
+}
