@@ -12,7 +12,16 @@ import java.nio.file.Path;
 /** The state file the shared server writes (CIRCUIT_BREAKER_STATE_FILE, set by the build). */
 final class StateOnDisk {
 
-    final Path path = Path.of(System.getProperty("it.state.dir"), "maintenance-status.json");
+    final Path path;
+
+    /** The shared server's file. */
+    StateOnDisk() {
+        this(Path.of(System.getProperty("it.state.dir"), "maintenance-status.json"));
+    }
+
+    StateOnDisk(Path path) {
+        this.path = path;
+    }
 
     byte[] bytes() {
         try {

@@ -149,12 +149,12 @@ public class UpdateParser {
         if (!(value instanceof JsonNumber number)) {
             throw new InvalidUpdate(name + " must be a whole number of " + unit + ", not " + describe(value));
         }
-        if (!number.isIntegral()) {
-            throw new InvalidUpdate(name + " must be a whole number of " + unit + ", not " + number);
-        }
         BigDecimal exact = number.bigDecimalValue();
-        if (exact.precision() - exact.scale() > 19) { // checked before conversion: 1e999999999 must stay cheap
+        if (exact.precision() - exact.scale() > 19) { // checked before any conversion: 1e999999999 must stay cheap
             throw new InvalidUpdate(name + " is far too large");
+        }
+        if (exact.stripTrailingZeros().scale() > 0) {
+            throw new InvalidUpdate(name + " must be a whole number of " + unit + ", not " + number);
         }
         try {
             return exact.longValueExact();

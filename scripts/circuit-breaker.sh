@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Runs the Circuit Breaker Service (the WAR on Payara Micro): start | stop | restart | status.
+#
+# Under systemd (or with --foreground) `start` replaces itself with the JVM, so signals reach it directly.
+# Run by hand it starts in the background with a pid file and a log file named after the port, so two
+# instances can run side by side from one checkout. Every setting is an environment variable; see
+# docs/operations.md. Exit codes: 0 ok, 1 failed, 2 bad usage, 3 not running (status).
+set -euo pipefail
+
+here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
+home=$(cd "$here/.." && pwd)
+
+port=${CIRCUIT_BREAKER_PORT:-6970}
+# An installed tree has the WAR and the runtime at its top; a checkout has them in target/ after `mvn package`.
+first_of() { for f in "$@"; do [ -e "$f" ] && { echo "$f"; return; }; done; echo "$1"; }
+war=${CIRCUIT_BREAKER_WAR:-$(first_of "$home/circuit-breaker.war" "$home/target/circuit-breaker.war")}
+micro=${CIRCUIT_BREAKER_PAYARA_JAR:-$(first_of "$home/payara-micro.jar" "$home/target/payara-micro.jar")}
+config=${CIRCUIT_BREAKER_CONFIG_DIR:-$home/server-config}
+if [ -f "$home/pom.xml" ]; then default_run=$home/target/run; else default_run=$home/run; fi
+run_dir=${CIRCUIT_BREAKER_RUN_DIR:-$default_run}
+pid_file=$run_dir/circuit-breaker-$port.pid
+log_file=$run_dir/circuit-breaker-$port.log
+# The one place for JVM options: a bounded heap (the default is a quarter of the machine), fast start-up.
+java_opts=${CIRCUIT_BREAKER_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k}
+start_timeout=${CIRCUIT_BREAKER_START_TIMEOUT:-120}
+stop_timeout=${CIRCUIT_BREAKER_STOP_TIMEOUT:-30}
+
+say() { echo "circuit-breaker: $*"; }
+fail() { echo "circuit-breaker: $*" >&2; exit 1; }
+
+java_bin() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then echo "$JAVA_HOME/bin/java"
+  else command -v java || true; fi
+}
+
+running_pid() {
+  [ -f "$pid_file" ] || return 1
+  local pid; pid=$(cat "$pid_file" 2>/dev/null) || return 1
+  if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null && grep -q payara-micro "/proc/$pid/cmdline" 2>/dev/null; then
+    echo "$pid"; return 0
+  fi
+  rm -f "$pid_file" # stale: the process is gone (or the pid now belongs to something else)
+  return 1
+}
+
+health() { curl -fsS --max-time 2 "http://127.0.0.1:$port/health" 2>/dev/null; }
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
+
+command_line() {
+  local java; java=$(java_bin)
+  [ -n "$java" ] || fail "no java found: install a JDK 17 (apt-get install openjdk-17-jre-headless) or set JAVA_HOME"
+  [ -f "$war" ] || fail "no WAR at $war: run 'mvn package' first, or set CIRCUIT_BREAKER_WAR"
+  [ -f "$micro" ] || fail "no Payara Micro at $micro: run 'mvn package' first, or set CIRCUIT_BREAKER_PAYARA_JAR"
+  [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] \
+    || fail "CIRCUIT_BREAKER_PORT must be a port number, not '$port'"
+  # shellcheck disable=SC2206 # JVM options are a space-separated list by design
+  cmd=("$java" $java_opts -Dhazelcast.phone.home.enabled=false -jar "$micro"
+       --deploy "$war" --contextroot / --port "$port" --nocluster --disablephonehome
+       --prebootcommandfile "$config/pre-boot-commands.asadmin"
+       --postbootcommandfile "$config/post-boot-commands.asadmin"
+       --logproperties "$config/logging.properties")
+}
+
+start() {
+  local foreground=${1:-}
+  if pid=$(running_pid); then say "already running (pid $pid, port $port)"; return 0; fi
+  port_busy && fail "port $port is already in use by another program: stop it or set CIRCUIT_BREAKER_PORT"
+  command_line
+  export HZ_PHONE_HOME_ENABLED=false
+  if [ -n "$foreground" ] || [ -n "${INVOCATION_ID:-}" ]; then
+    exec "${cmd[@]}"
+  fi
+  mkdir -p "$run_dir"
+  local began=$SECONDS
+  nohup "${cmd[@]}" >>"$log_file" 2>&1 </dev/null &
+  echo $! >"$pid_file"
+  while ! health | grep -q '"service":"circuit-breaker"'; do
+    if ! kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+      rm -f "$pid_file"
+      tail -n 20 "$log_file" >&2
+      fail "the service exited while starting; the log above is from $log_file"
+    fi
+    [ $((SECONDS - began)) -lt "$start_timeout" ] || fail "not healthy after ${start_timeout}s; see $log_file"
+    sleep 0.2
+  done
+  say "started on port $port (pid $(cat "$pid_file"), healthy after $((SECONDS - began))s, log $log_file)"
+}
+
+stop() {
+  local pid
+  if ! pid=$(running_pid); then say "not running (port $port)"; return 0; fi
+  kill -TERM "$pid"
+  local waited=0
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ "$waited" -ge $((stop_timeout * 5)) ]; then
+      say "still running after ${stop_timeout}s: killing pid $pid"
+      kill -KILL "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.2; waited=$((waited + 1))
+  done
+  rm -f "$pid_file"
+  say "stopped (pid $pid)"
+}
+
+status() {
+  local pid
+  if pid=$(running_pid); then
+    say "running (pid $pid, port $port)"
+    health || say "but /health does not answer yet"
+    echo
+    return 0
+  fi
+  if health >/dev/null; then say "not started by this script, but something answers on port $port:"; health; echo; return 0; fi
+  say "stopped (port $port)"
+  return 3
+}
+
+usage() {
+  cat <<EOF
+Usage: $(basename "$0") {start [--foreground] | stop | restart | status}
+Runs the Circuit Breaker Service on port \$CIRCUIT_BREAKER_PORT (now $port).
+  start      start in the background and wait until /health answers (in the foreground under systemd)
+  stop       stop gracefully, forcibly after ${stop_timeout}s
+  restart    stop, then start
+  status     say whether it runs and print /health (exit 3 when stopped)
+Pid and log files: $run_dir. Settings: docs/operations.md.
+EOF
+}
+
+case "${1:-}" in
+  start)
+    case "${2:-}" in ""|--foreground) start "${2:-}" ;; *) usage >&2; exit 2 ;; esac ;;
+  stop) stop ;;
+  restart) stop; start ;;
+  status) status ;;
+  -h|--help|help) usage ;;
+  *) usage >&2; exit 2 ;;
+esac

@@ -1,0 +1,82 @@
+package circuitbreaker.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults a real operator meets: kill -9 and a corrupt state file. Started with scripts/circuit-breaker.sh and no
+ * token, so writes from loopback are allowed (the default of a fresh install).
+ */
+class RestartIT {
+
+    @TempDir
+    Path work;
+
+    ServiceProcess service;
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.stopQuietly();
+        }
+    }
+
+    @Test
+    void killMinus9LosesNoAcknowledgedStateAndTheCountdownKeepsRunning() throws Exception {
+        service = new ServiceProcess(work, Map.of());
+        assertEquals(0, service.script("start").exitCode());
+        JsonObject before = Api.json(service.api().post("{\"message\":\"Survives kill -9 ✓\",\"countdown\":900}",
+                "Content-Type", "application/json")).getJsonObject("state");
+        byte[] onDisk = Files.readAllBytes(service.stateFile());
+
+        service.crash();
+        assertArrayEquals(onDisk, Files.readAllBytes(service.stateFile()), "the file is whole after the crash");
+        ServiceProcess.Result status = service.script("status");
+        assertEquals(3, status.exitCode(), "a stale pid file means stopped: " + status.output());
+
+        assertEquals(0, service.script("start").exitCode());
+        JsonObject after = service.api().status();
+        assertEquals("Survives kill -9 ✓", after.getString("message"));
+        assertEquals(before.getJsonNumber("estimatedCompletion"), after.getJsonNumber("estimatedCompletion"));
+        assertEquals(before.getJsonNumber("startTime"), after.getJsonNumber("startTime"));
+        assertEquals(before.getJsonNumber("version"), after.getJsonNumber("version"));
+        long elapsed = before.getInt("countdown") - after.getInt("countdown");
+        assertTrue(elapsed >= 1, "the countdown ran on while the service was down: " + elapsed + " s");
+    }
+
+    @Test
+    void aCorruptStateFileIsMovedAsideReportedAndTheServiceStartsWithDefaults() throws Exception {
+        service = new ServiceProcess(work, Map.of());
+        Files.writeString(service.stateFile(), "{\"isActive\": true, \"message\": \"half a wri");
+
+        ServiceProcess.Result started = service.script("start");
+        assertEquals(0, started.exitCode(), started.output());
+
+        JsonObject stateFile = service.api().health().getJsonObject("stateFile");
+        assertNotEquals(JsonValue.NULL, stateFile.get("movedAside"), "reported in /health: " + stateFile);
+        Path aside = Path.of(stateFile.getString("movedAside"));
+        assertEquals("{\"isActive\": true, \"message\": \"half a wri", Files.readString(aside), "kept, not lost");
+        assertFalse(Files.exists(service.stateFile()));
+        JsonObject status = service.api().status();
+        assertTrue(status.getBoolean("isActive"));
+        assertEquals(JsonValue.NULL, status.get("estimatedCompletion"));
+        assertTrue(String.join("\n", ServiceProcess.lines(service.runDir.resolve(
+                "circuit-breaker-" + service.port + ".log"))).contains("is unreadable"), "and logged");
+
+        assertEquals(200, service.api().post("{\"message\":\"Fresh start\"}", "Content-Type", "application/json")
+                .statusCode(), "and it takes writes again");
+        assertEquals("Fresh start", new StateOnDisk(service.stateFile()).json().getString("message"));
+    }
+}

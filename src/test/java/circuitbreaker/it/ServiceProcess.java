@@ -1,0 +1,84 @@
+package circuitbreaker.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The service as an operator runs it: scripts/circuit-breaker.sh, on its own port, state file and run folder. */
+final class ServiceProcess {
+
+    final int port;
+    final Path runDir;
+    final Map<String, String> environment;
+
+    ServiceProcess(Path workDir, Map<String, String> extraEnvironment) throws IOException {
+        this.port = freePort();
+        this.runDir = workDir.resolve("run");
+        this.environment = new java.util.HashMap<>(extraEnvironment);
+        environment.put("CIRCUIT_BREAKER_PORT", Integer.toString(port));
+        environment.put("CIRCUIT_BREAKER_RUN_DIR", runDir.toString());
+        environment.putIfAbsent("CIRCUIT_BREAKER_STATE_FILE", workDir.resolve("maintenance-status.json").toString());
+    }
+
+    Api api() {
+        return new Api(URI.create("http://127.0.0.1:" + port + "/"));
+    }
+
+    Path stateFile() {
+        return Path.of(environment.get("CIRCUIT_BREAKER_STATE_FILE"));
+    }
+
+    /** Runs the script with one command and returns its exit code; its output goes to the test log. */
+    Result script(String command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "scripts/circuit-breaker.sh", command)
+                .redirectErrorStream(true);
+        // Only this instance's settings: not those the build gives the shared server (its token, its state file).
+        builder.environment().keySet().removeIf(name -> name.startsWith("CIRCUIT_BREAKER_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("scripts/circuit-breaker.sh " + command + " did not finish:\n" + output);
+        }
+        return new Result(process.exitValue(), output);
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    long pid() throws IOException {
+        return Long.parseLong(Files.readString(runDir.resolve("circuit-breaker-" + port + ".pid")).strip());
+    }
+
+    /** kill -9: no shutdown hook, no flush, nothing graceful. */
+    void crash() throws Exception {
+        ProcessHandle jvm = ProcessHandle.of(pid()).orElseThrow();
+        new ProcessBuilder("kill", "-9", Long.toString(jvm.pid())).start().waitFor();
+        jvm.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    void stopQuietly() {
+        try {
+            script("stop");
+        } catch (Exception e) {
+            // best effort in cleanup; the test has already failed or passed
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static List<String> lines(Path file) throws IOException {
+        return Files.readAllLines(file);
+    }
+}

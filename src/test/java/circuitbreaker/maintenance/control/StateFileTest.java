@@ -1,0 +1,88 @@
+package circuitbreaker.maintenance.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import circuitbreaker.maintenance.entity.MaintenanceState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StateFileTest {
+
+    @TempDir
+    Path folder;
+
+    final MaintenanceState state = new MaintenanceState(true, "Back \"soon\" 🦄\nreally", "DB", 1000, 5000L, 2000, 7);
+
+    StateFile at(Path path) {
+        return new StateFile(path.toString());
+    }
+
+    @Test
+    void aMissingFileMeansDefaults() {
+        assertTrue(at(folder.resolve("maintenance-status.json")).load().isEmpty());
+    }
+
+    @Test
+    void whatIsSavedLoadsBackEqual() throws IOException {
+        Path path = folder.resolve("maintenance-status.json");
+        at(path).save(state);
+        assertEquals(state, at(path).load().orElseThrow());
+        assertEquals(List.of(path), list(), "no temporary file left behind");
+    }
+
+    @Test
+    void savesCreateMissingFolders() throws IOException {
+        Path path = folder.resolve("a/b/maintenance-status.json");
+        at(path).save(state);
+        assertTrue(Files.exists(path));
+    }
+
+    @Test
+    void aCorruptFileIsMovedAsideAndReported() throws IOException {
+        Path path = folder.resolve("maintenance-status.json");
+        Files.writeString(path, "{\"isActive\": tru");
+        StateFile file = at(path);
+        assertTrue(file.load().isEmpty());
+        assertFalse(Files.exists(path));
+        String aside = file.health().movedAside();
+        assertNotNull(aside);
+        assertEquals("{\"isActive\": tru", Files.readString(Path.of(aside)), "kept for the operator");
+    }
+
+    @Test
+    void aFileMissingRequiredFieldsCountsAsCorrupt() throws IOException {
+        Path path = folder.resolve("maintenance-status.json");
+        Files.writeString(path, "{\"isActive\": true}");
+        assertTrue(at(path).load().isEmpty());
+        assertEquals(1, list().size());
+        assertTrue(list().get(0).getFileName().toString().startsWith("maintenance-status.json.corrupt-"));
+    }
+
+    @Test
+    void aFailedSaveLeavesThePreviousFileAndSaysWhy() throws IOException {
+        Path path = folder.resolve("maintenance-status.json");
+        StateFile file = at(path);
+        file.save(state);
+        byte[] before = Files.readAllBytes(path);
+        Files.createDirectory(folder.resolve("maintenance-status.json.tmp")); // the temp file cannot be written
+        assertThrows(IOException.class, () -> file.save(state.apply(
+                new circuitbreaker.maintenance.entity.StatusUpdate("new", null, null, null), 3000)));
+        assertEquals(new String(before), Files.readString(path));
+        assertNotNull(file.health().lastError());
+    }
+
+    private List<Path> list() throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        }
+    }
+}
