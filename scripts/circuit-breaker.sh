@@ -10,13 +10,24 @@ set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 home=$(cd "$here/.." && pwd)
 
+# Installed (no pom.xml beside scripts/): run by hand with the settings systemd would use.
+installed_env=/etc/circuit-breaker/circuit-breaker.env
+if [ ! -f "$home/pom.xml" ]; then
+  if [ -r "$installed_env" ]; then
+    while IFS='=' read -r key value; do
+      [[ "$key" =~ ^[A-Z_][A-Z0-9_]*$ ]] && [ -z "${!key:-}" ] && export "$key=$value"
+    done <"$installed_env"
+  fi
+  export CIRCUIT_BREAKER_STATE_FILE=${CIRCUIT_BREAKER_STATE_FILE:-/var/lib/circuit-breaker/maintenance-status.json}
+fi
+
 port=${CIRCUIT_BREAKER_PORT:-6970}
 # An installed tree has the WAR and the runtime at its top; a checkout has them in target/ after `mvn package`.
 first_of() { for f in "$@"; do [ -e "$f" ] && { echo "$f"; return; }; done; echo "$1"; }
 war=${CIRCUIT_BREAKER_WAR:-$(first_of "$home/circuit-breaker.war" "$home/target/circuit-breaker.war")}
 micro=${CIRCUIT_BREAKER_PAYARA_JAR:-$(first_of "$home/payara-micro.jar" "$home/target/payara-micro.jar")}
 config=${CIRCUIT_BREAKER_CONFIG_DIR:-$home/server-config}
-if [ -f "$home/pom.xml" ]; then default_run=$home/target/run; else default_run=$home/run; fi
+if [ -f "$home/pom.xml" ]; then default_run=$home/target/run; else default_run=/var/lib/circuit-breaker/run; fi
 run_dir=${CIRCUIT_BREAKER_RUN_DIR:-$default_run}
 pid_file=$run_dir/circuit-breaker-$port.pid
 log_file=$run_dir/circuit-breaker-$port.log

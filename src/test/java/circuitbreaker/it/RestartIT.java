@@ -43,8 +43,8 @@ class RestartIT {
 
         service.crash();
         assertArrayEquals(onDisk, Files.readAllBytes(service.stateFile()), "the file is whole after the crash");
-        ServiceProcess.Result status = service.script("status");
-        assertEquals(3, status.exitCode(), "a stale pid file means stopped: " + status.output());
+        Command status = service.script("status");
+        assertEquals(3, status.exitCode(), "a stale pid file means stopped: " + status);
 
         assertEquals(0, service.script("start").exitCode());
         JsonObject after = service.api().status();
@@ -61,8 +61,8 @@ class RestartIT {
         service = new ServiceProcess(work, Map.of());
         Files.writeString(service.stateFile(), "{\"isActive\": true, \"message\": \"half a wri");
 
-        ServiceProcess.Result started = service.script("start");
-        assertEquals(0, started.exitCode(), started.output());
+        Command started = service.script("start");
+        assertEquals(0, started.exitCode(), started.toString());
 
         JsonObject stateFile = service.api().health().getJsonObject("stateFile");
         assertNotEquals(JsonValue.NULL, stateFile.get("movedAside"), "reported in /health: " + stateFile);

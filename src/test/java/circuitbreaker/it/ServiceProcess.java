@@ -3,7 +3,6 @@ package circuitbreaker.it;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,23 +33,11 @@ final class ServiceProcess {
         return Path.of(environment.get("CIRCUIT_BREAKER_STATE_FILE"));
     }
 
-    /** Runs the script with one command and returns its exit code; its output goes to the test log. */
-    Result script(String command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", "scripts/circuit-breaker.sh", command)
-                .redirectErrorStream(true);
-        // Only this instance's settings: not those the build gives the shared server (its token, its state file).
-        builder.environment().keySet().removeIf(name -> name.startsWith("CIRCUIT_BREAKER_"));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("scripts/circuit-breaker.sh " + command + " did not finish:\n" + output);
-        }
-        return new Result(process.exitValue(), output);
-    }
-
-    record Result(int exitCode, String output) {
+    /** Runs scripts/circuit-breaker.sh with this instance's settings. */
+    Command script(String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", "scripts/circuit-breaker.sh"));
+        command.addAll(List.of(arguments));
+        return Command.run(environment, command);
     }
 
     long pid() throws IOException {
@@ -65,11 +52,7 @@ final class ServiceProcess {
     }
 
     void stopQuietly() {
-        try {
-            script("stop");
-        } catch (Exception e) {
-            // best effort in cleanup; the test has already failed or passed
-        }
+        script("stop");
     }
 
     static int freePort() throws IOException {

@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# circuit-breaker-status: read or change what the maintenance page says, from a shell or a deploy script.
+set -uo pipefail
+
+readonly EXIT_USAGE=2 EXIT_UNREACHABLE=3 EXIT_REFUSED=4 EXIT_SERVER=5
+readonly MAX_SECONDS=604800
+
+usage() {
+  cat <<'EOF'
+Usage: circuit-breaker-status [OPTION]...
+Read or change the maintenance state of the Circuit Breaker Service.
+
+Changes (combine freely; one request, and maintenance is switched on unless --end is given):
+  --message TEXT        what visitors read
+  --issue TEXT          what is being worked on
+  --time MINUTES        expected to end this many whole minutes from now
+  --countdown SECONDS   expected to end this many seconds from now (at most 604800, 7 days)
+  --end                 maintenance is over: visitors are sent back to the site
+Reading:
+  --status              print a readable summary (also after a change)
+  --json                print the service's JSON answer instead of a summary
+Connection:
+  --url URL             the service (default http://127.0.0.1:$CIRCUIT_BREAKER_PORT, port 6970)
+  --token-file FILE     read the bearer token from FILE (default: $CIRCUIT_BREAKER_TOKEN, then
+                        /etc/circuit-breaker/token when readable)
+  -h, --help            show this help
+
+Texts are sent exactly as given: quotes, backslashes, $, newlines, emoji, a leading '-'.
+Write --message=TEXT to be explicit.
+
+Exit codes: 0 done; 2 bad arguments; 3 service unreachable; 4 refused by the service (bad token,
+not allowed, invalid value); 5 the service failed (e.g. could not save).
+
+Examples:
+  circuit-breaker-status --message "Upgrading the database" --issue "Schema migration" --time 15
+  circuit-breaker-status --status
+  circuit-breaker-status --end
+EOF
+}
+
+bad_usage() {
+  echo "circuit-breaker-status: $1" >&2
+  echo "Try 'circuit-breaker-status --help'." >&2
+  exit "$EXIT_USAGE"
+}
+
+need() { command -v "$1" >/dev/null || { echo "circuit-breaker-status: '$1' is needed: apt-get install $1" >&2; exit "$EXIT_USAGE"; }; }
+
+whole_number() { [[ "$2" =~ ^[0-9]+$ ]] || bad_usage "$1 needs a whole number, not '$2'"; }
+
+url="http://127.0.0.1:${CIRCUIT_BREAKER_PORT:-6970}"
+token_file=""
+show_status=false
+raw_json=false
+update=false
+jq_args=()
+jq_filter='{}'
+
+add_text() { jq_args+=(--arg "$1" "$2"); jq_filter+=" + {$1: \$$1}"; update=true; }
+add_number() { jq_args+=(--argjson "$1" "$2"); jq_filter+=" + {$1: \$$1}"; update=true; }
+
+# The option's value: after '=' in the same word, or the next word whatever it starts with (so "-x" is a text).
+takes_value() {
+  if ! $has_value; then
+    [ $# -ge 2 ] || bad_usage "$option needs a value"
+    value=$2
+    shift_by=2
+  fi
+}
+
+while [ $# -gt 0 ]; do
+  option=$1 value="" shift_by=1
+  case "$option" in
+    --*=*) value=${option#*=}; option=${option%%=*}; has_value=true ;;
+    *) has_value=false ;;
+  esac
+  case "$option" in
+    --message) takes_value "$@"; add_text message "$value" ;;
+    --issue) takes_value "$@"; add_text currentIssue "$value" ;;
+    --time)
+      takes_value "$@"; whole_number --time "$value"
+      (( 10#$value * 60 <= MAX_SECONDS )) || bad_usage "--time must be at most $((MAX_SECONDS / 60)) minutes (7 days)"
+      add_number countdown "$((10#$value * 60))" ;;
+    --countdown)
+      takes_value "$@"; whole_number --countdown "$value"
+      [ "${#value}" -le 7 ] && (( 10#$value <= MAX_SECONDS )) || bad_usage "--countdown must be at most $MAX_SECONDS seconds (7 days)"
+      add_number countdown "$((10#$value))" ;;
+    --end) $has_value && bad_usage "--end takes no value"; add_number isActive false ;;
+    --status) show_status=true ;;
+    --json) raw_json=true ;;
+    --url) takes_value "$@"; url=${value%/} ;;
+    --token-file) takes_value "$@"; token_file=$value ;;
+    -h|--help) usage; exit 0 ;;
+    *) bad_usage "unknown option '$option'" ;;
+  esac
+  shift "$shift_by"
+done
+
+$update || $show_status || $raw_json || bad_usage "say what to change (--message, --issue, --time, --countdown, --end) or ask for --status"
+need curl
+need jq
+
+token=${CIRCUIT_BREAKER_TOKEN:-}
+if [ -n "$token_file" ]; then
+  [ -r "$token_file" ] || bad_usage "cannot read the token file '$token_file'"
+  token=$(<"$token_file")
+elif [ -z "$token" ] && [ -r /etc/circuit-breaker/token ]; then
+  token=$(</etc/circuit-breaker/token)
+fi
+token=$(printf '%s' "$token" | tr -d '[:space:]')
+
+body_file=$(mktemp)
+header_file=$(mktemp) # mktemp makes it private (0600): the token never appears on a command line, where ps shows it
+trap 'rm -f "$body_file" "$header_file"' EXIT
+[ -n "$token" ] && printf 'Authorization: Bearer %s\n' "$token" >"$header_file"
+
+# Calls the service; the answer lands in $body_file, the HTTP status in $status. Maps failures to exit codes.
+call() {
+  local method=$1 path=$2 curl_status
+  local args=(-sS --max-time 15 -o "$body_file" -w '%{http_code}' -X "$method")
+  [ -n "$token" ] && args+=(-H "@$header_file")
+  if [ "$method" = POST ]; then
+    args+=(-H 'Content-Type: application/json' --data-binary @-)
+    status=$(jq -cn "${jq_args[@]}" "$jq_filter" | curl "${args[@]}" "$url$path" 2>"$body_file.err")
+  else
+    status=$(curl "${args[@]}" "$url$path" 2>"$body_file.err")
+  fi
+  curl_status=$?
+  if [ "$curl_status" -ne 0 ]; then
+    echo "circuit-breaker-status: the service at $url is unreachable ($(tr -d '\n' <"$body_file.err"))." >&2
+    echo "Is it running? Try: systemctl status circuit-breaker, or scripts/circuit-breaker.sh status" >&2
+    rm -f "$body_file.err"
+    exit "$EXIT_UNREACHABLE"
+  fi
+  rm -f "$body_file.err"
+  case "$status" in
+    2??) return 0 ;;
+  esac
+  local error
+  error=$(jq -r '.error // empty' "$body_file" 2>/dev/null)
+  [ -n "$error" ] || error="HTTP $status from $url$path (is that the Circuit Breaker Service?)"
+  echo "circuit-breaker-status: refused: $error" >&2
+  case "$status" in
+    401) echo "Pass the token with --token-file FILE or CIRCUIT_BREAKER_TOKEN." >&2; exit "$EXIT_REFUSED" ;;
+    403) echo "Run this on the service's machine, or configure a token on the service." >&2; exit "$EXIT_REFUSED" ;;
+    4??) exit "$EXIT_REFUSED" ;;
+    *) exit "$EXIT_SERVER" ;;
+  esac
+}
+
+summary() {
+  jq -r '
+    def clock: if . >= 3600 then "\(. / 3600 | floor):\(. % 3600 / 60 | floor | tostring | if length < 2 then "0" + . else . end):\(. % 60 | tostring | if length < 2 then "0" + . else . end)"
+               else "\(. / 60 | floor | tostring | if length < 2 then "0" + . else . end):\(. % 60 | tostring | if length < 2 then "0" + . else . end)" end;
+    (.state // .) as $s
+    | "Maintenance:   \(if $s.isActive then "ON (\($s.phase))" else "off" end)",
+      "Message:       \($s.message)",
+      "Current issue: \($s.currentIssue)",
+      "Remaining:     \(if ($s.isActive | not) then "-" elif $s.estimatedCompletion == null then "no end set" else ($s.countdown | clock) + " (until " + ($s.estimatedCompletion / 1000 | todate) + ")" end)",
+      "Started:       \($s.startTime / 1000 | todate)"' "$body_file"
+}
+
+if $update; then
+  call POST /api/maintenance/status
+  if $raw_json; then cat "$body_file"; echo
+  elif $show_status; then summary
+  else echo "Updated. $(jq -r '.state | if .isActive then "Maintenance is on, \(.countdown) s left." else "Maintenance is off." end' "$body_file")"
+  fi
+else
+  call GET /api/maintenance/status
+  if $raw_json; then cat "$body_file"; echo; else summary; fi
+fi

@@ -1,0 +1,102 @@
+package circuitbreaker.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** scripts/circuit-breaker.sh as an operator uses it at 3 a.m.: predictable, explicit, loud when it fails. */
+class ServiceScriptIT {
+
+    @TempDir
+    Path work;
+
+    ServiceProcess service;
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.stopQuietly();
+        }
+    }
+
+    @Test
+    void startStatusRestartStop() throws Exception {
+        service = new ServiceProcess(work, Map.of());
+        Command started = service.script("start");
+        assertEquals(0, started.exitCode(), started.toString());
+        assertTrue(started.out().contains("started on port " + service.port), started.out());
+        long firstPid = service.pid();
+
+        Command again = service.script("start");
+        assertEquals(0, again.exitCode(), "starting a running service is fine: " + again);
+        assertTrue(again.out().contains("already running"), again.out());
+        assertEquals(firstPid, service.pid());
+
+        Command status = service.script("status");
+        assertEquals(0, status.exitCode());
+        assertTrue(status.out().contains("running (pid " + firstPid), status.out());
+        assertTrue(status.out().contains("\"service\":\"circuit-breaker\""), "prints /health: " + status.out());
+
+        Command restarted = service.script("restart");
+        assertEquals(0, restarted.exitCode(), restarted.toString());
+        assertNotEquals(firstPid, service.pid());
+        assertEquals(200, service.api().get("/health").statusCode());
+
+        long secondPid = service.pid();
+        Command stopped = service.script("stop");
+        assertEquals(0, stopped.exitCode());
+        assertTrue(stopped.out().contains("stopped"));
+        assertFalse(ProcessHandle.of(secondPid).map(ProcessHandle::isAlive).orElse(false), "the JVM is gone");
+        assertFalse(Files.exists(service.runDir.resolve("circuit-breaker-" + service.port + ".pid")));
+        assertEquals(3, service.script("status").exitCode(), "stopped is exit 3");
+        assertEquals(0, service.script("stop").exitCode(), "stopping a stopped service is fine");
+    }
+
+    @Test
+    void aBusyPortIsRefusedWithAReason() throws Exception {
+        try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ServiceProcess other = new ServiceProcess(work, Map.of());
+            other.environment.put("CIRCUIT_BREAKER_PORT", Integer.toString(squatter.getLocalPort()));
+            Command refused = other.script("start");
+            assertEquals(1, refused.exitCode(), refused.toString());
+            assertTrue(refused.err().contains("port " + squatter.getLocalPort() + " is already in use"), refused.err());
+        }
+    }
+
+    @Test
+    void aStalePidFileMeansStoppedAndIsCleanedUp() throws Exception {
+        service = new ServiceProcess(work, Map.of());
+        Files.createDirectories(service.runDir);
+        Path pidFile = service.runDir.resolve("circuit-breaker-" + service.port + ".pid");
+        Files.writeString(pidFile, "999999999\n");
+        Command status = service.script("status");
+        assertEquals(3, status.exitCode(), status.toString());
+        assertTrue(status.out().contains("stopped"));
+        assertFalse(Files.exists(pidFile), "the stale pid file is removed");
+    }
+
+    @Test
+    void missingPartsAreNamedWithWhatToDo() throws Exception {
+        service = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_WAR", "/nonexistent/circuit-breaker.war"));
+        Command noWar = service.script("start");
+        assertEquals(1, noWar.exitCode());
+        assertTrue(noWar.err().contains("no WAR at /nonexistent/circuit-breaker.war: run 'mvn package' first"),
+                noWar.err());
+        ServiceProcess noJar = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_PAYARA_JAR", "/nonexistent/p.jar"));
+        assertTrue(noJar.script("start").err().contains("no Payara Micro at /nonexistent/p.jar"));
+        ServiceProcess badPort = new ServiceProcess(work, Map.of());
+        badPort.environment.put("CIRCUIT_BREAKER_PORT", "http");
+        assertTrue(badPort.script("start").err().contains("CIRCUIT_BREAKER_PORT must be a port number"));
+        assertEquals(2, service.script("launch").exitCode(), "an unknown command is a usage error");
+    }
+}

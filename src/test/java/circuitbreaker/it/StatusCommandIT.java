@@ -1,0 +1,159 @@
+package circuitbreaker.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** scripts/circuit-breaker-status.sh against a live service that requires a token, as a deploy script uses it. */
+class StatusCommandIT {
+
+    static final String TOKEN = "cli-token-" + System.nanoTime();
+
+    @TempDir
+    static Path work;
+
+    static ServiceProcess service;
+
+    @BeforeAll
+    static void start() throws Exception {
+        service = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_TOKEN", TOKEN));
+        Command started = service.script("start");
+        assertEquals(0, started.exitCode(), started.toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        service.stopQuietly();
+    }
+
+    /** The CLI as an operator with the token in the environment runs it. */
+    static Command cli(String... arguments) {
+        return cliWith(Map.of("CIRCUIT_BREAKER_TOKEN", TOKEN), arguments);
+    }
+
+    static Command cliWith(Map<String, String> extra, String... arguments) {
+        Map<String, String> environment = new HashMap<>(extra);
+        environment.put("CIRCUIT_BREAKER_PORT", Integer.toString(service.port));
+        List<String> command = new ArrayList<>(List.of("bash", "scripts/circuit-breaker-status.sh"));
+        command.addAll(List.of(arguments));
+        return Command.run(environment, command);
+    }
+
+    @Test
+    void awkwardTextsRoundTripExactly() {
+        String message = "-Leading dash, \"quotes\", 'single', back\\slash, $HOME, `cmd`, $(rm -rf /), tab\t, new\nline 🦄💖";
+        String issue = "--looks-like-an-option";
+        Command update = cli("--message", message, "--issue", issue);
+        assertEquals(0, update.exitCode(), update.toString());
+        JsonObject status = service.api().status();
+        assertEquals(message, status.getString("message"));
+        assertEquals(issue, status.getString("currentIssue"));
+        Command json = cli("--json");
+        assertEquals(message, Api.json(json.out()).getString("message"));
+    }
+
+    @Test
+    void equalsFormWorksForTexts() {
+        assertEquals(0, cli("--message=a=b=c").exitCode());
+        assertEquals("a=b=c", service.api().status().getString("message"));
+    }
+
+    @Test
+    void timeAndCountdownSetTheEnd() {
+        assertEquals(0, cli("--time", "15").exitCode());
+        long countdown = service.api().status().getJsonNumber("countdown").longValue();
+        assertTrue(countdown > 890 && countdown <= 900, "15 minutes: " + countdown);
+        assertEquals(0, cli("--countdown", "90").exitCode());
+        countdown = service.api().status().getJsonNumber("countdown").longValue();
+        assertTrue(countdown > 85 && countdown <= 90, "90 seconds: " + countdown);
+    }
+
+    @Test
+    void statusPrintsAReadableSummaryAndJsonTheServicesAnswer() {
+        cli("--message", "Summary please", "--countdown", "600");
+        Command summary = cli("--status");
+        assertEquals(0, summary.exitCode());
+        assertTrue(summary.out().contains("Maintenance:   ON"), summary.out());
+        assertTrue(summary.out().contains("Message:       Summary please"), summary.out());
+        assertTrue(summary.out().matches("(?s).*Remaining:     (09:5\\d|10:00) \\(until .*"), summary.out());
+        Command json = cli("--json");
+        assertEquals(0, json.exitCode());
+        assertEquals("Summary please", Api.json(json.out()).getString("message"));
+    }
+
+    @Test
+    void endTurnsMaintenanceOffAndAnyChangeTurnsItOn() {
+        assertEquals(0, cli("--end").exitCode());
+        assertFalse(service.api().status().getBoolean("isActive"));
+        assertTrue(cli("--status").out().contains("Maintenance:   off"));
+        assertEquals(0, cli("--message", "On again").exitCode());
+        assertTrue(service.api().status().getBoolean("isActive"));
+    }
+
+    @Test
+    void theTokenCanComeFromAFile() throws Exception {
+        Path file = Files.writeString(work.resolve("token"), TOKEN + "\n");
+        Command update = cliWith(Map.of(), "--token-file", file.toString(), "--message", "From the token file");
+        assertEquals(0, update.exitCode(), update.toString());
+        assertEquals("From the token file", service.api().status().getString("message"));
+    }
+
+    @Test
+    void aWrongOrMissingTokenIsRefusedWithExit4() {
+        service.api().post("{\"message\":\"Unchanged\"}", "Content-Type", "application/json", "Authorization",
+                "Bearer " + TOKEN);
+        Command wrong = cliWith(Map.of("CIRCUIT_BREAKER_TOKEN", "wrong"), "--message", "Defaced");
+        assertEquals(4, wrong.exitCode(), wrong.toString());
+        assertTrue(wrong.err().contains("refused") && wrong.err().contains("--token-file"), wrong.err());
+        Command none = cliWith(Map.of(), "--message", "Defaced");
+        assertEquals(4, none.exitCode(), none.toString());
+        assertEquals("Unchanged", service.api().status().getString("message"));
+    }
+
+    @Test
+    void aValueTheServiceRefusesIsExit4WithItsReason() {
+        Command tooLong = cli("--message", "x".repeat(501));
+        assertEquals(4, tooLong.exitCode());
+        assertTrue(tooLong.err().contains("message must be at most 500 characters"), tooLong.err());
+    }
+
+    @Test
+    void badArgumentsAreExit2AndSayWhatIsWrong() {
+        Command[] bad = {cli(), cli("--bogus"), cli("--time", "soon"), cli("--countdown", "-5"),
+            cli("--countdown", "604801"), cli("--message"), cli("--end=yes"), cli("--token-file", "/nonexistent")};
+        for (Command command : bad) {
+            assertEquals(2, command.exitCode(), command.toString());
+            assertTrue(command.err().contains("circuit-breaker-status: "), command.err());
+            assertTrue(command.err().contains("--help"), command.err());
+        }
+    }
+
+    @Test
+    void anUnreachableServiceIsExit3() throws Exception {
+        Command down = cliWith(Map.of(), "--url", "http://127.0.0.1:" + ServiceProcess.freePort(), "--status");
+        assertEquals(3, down.exitCode(), down.toString());
+        assertTrue(down.err().contains("unreachable") && down.err().contains("Is it running?"), down.err());
+    }
+
+    @Test
+    void helpExplainsEveryOption() {
+        Command help = cli("--help");
+        assertEquals(0, help.exitCode());
+        for (String option : List.of("--message", "--issue", "--time", "--countdown", "--status", "--json", "--end",
+                "--url", "--token-file", "--help", "Exit codes")) {
+            assertTrue(help.out().contains(option), option);
+        }
+    }
+}
