@@ -45,4 +45,8 @@ public class ServiceIT {
     @Nested
     class Socket extends SocketChecks {
     }
+
+    @Nested
+    class InTheBrowser extends BrowserChecks {
+    }
 }

@@ -1,0 +1,88 @@
+package circuitbreaker.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The page in a real Chromium across what happens around it: the breaker restarting, the site coming back. */
+class PageLifecycleIT {
+
+    @TempDir
+    Path work;
+
+    ServiceProcess service;
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.stopQuietly();
+        }
+    }
+
+    String state(String json) {
+        return service.api().post(json, "Content-Type", "application/json").body();
+    }
+
+    boolean connection(Browser browser, String expected) {
+        return expected.equals(browser.element("connection").getAttribute("data-state"));
+    }
+
+    @Test
+    void thePageNoticesTheServerGoingAwayAndReconnectsByItselfAndResynchronises() throws Exception {
+        service = new ServiceProcess(work, Map.of());
+        assertEquals(0, service.script("start").exitCode());
+        state("{\"message\":\"Before the restart\",\"countdown\":1800}");
+        try (Browser browser = new Browser()) {
+            browser.open(service.api().base());
+            browser.await("live", Duration.ofSeconds(10), d -> connection(browser, "live"));
+
+            assertEquals(0, service.script("stop").exitCode());
+            long stopped = System.nanoTime();
+            browser.await("the indicator to show the lost connection", Duration.ofSeconds(5),
+                    d -> connection(browser, "lost"));
+            assertTrue((System.nanoTime() - stopped) / 1_000_000 < 5000);
+            assertEquals("Connection lost, reconnecting…", browser.text("connection-text"));
+
+            // While it is down the operator edits the state file; the page must pick up the new state.
+            Path file = service.stateFile();
+            Files.writeString(file, Files.readString(file).replace("Before the restart", "After the restart"));
+            assertEquals(0, service.script("start").exitCode());
+            browser.await("live again, without a reload", Duration.ofSeconds(45), d -> connection(browser, "live"));
+            browser.awaitText("message", "After the restart", Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void whenMaintenanceEndsAndTheSiteAnswersTheVisitorIsTakenBack() throws Exception {
+        service = new ServiceProcess(work, Map.of());
+        assertEquals(0, service.script("start").exitCode());
+        state("{\"message\":\"Back soon\",\"countdown\":600}");
+        int mainPort = ServiceProcess.freePort();
+        try (FrontProxy front = new FrontProxy(work, mainPort, service.port); Browser browser = new Browser()) {
+            browser.open(front.uri());
+            assertEquals("Back soon", browser.text("message"));
+            browser.await("live through nginx", Duration.ofSeconds(10), d -> connection(browser, "live"));
+
+            state("{\"isActive\":false}");
+            browser.awaitText("note", "Maintenance is over.", Duration.ofSeconds(3));
+            Thread.sleep(3000);
+            assertEquals("Back soon", browser.text("message"), "the site is still down (502): the visitor stays");
+
+            var site = FrontProxy.mainSite(mainPort);
+            try {
+                browser.await("the visitor to be on the real site", Duration.ofSeconds(30),
+                        d -> "Main site".equals(d.getTitle()));
+                assertEquals(front.uri().toString(), browser.driver.getCurrentUrl());
+            } finally {
+                site.stop(0);
+            }
+        }
+    }
+}
