@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# The performance benchmark: starts the service the way production does (scripts/circuit-breaker.sh) and
+# measures it, with a plain nginx serving a static 503 page in the same run for comparison. Loopback only;
+# every loop is bounded. Usage: benchmark/run.sh [--smoke]. Results: printed, and kept in target/benchmark/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--smoke" ]; then
+  # A few seconds of everything, so the suite proves the benchmark still runs.
+  seconds=1; connections="50"; rounds=1; sockets="100"; per_process=50; tick_seconds=3; updates=2; ready_runs=1
+else
+  seconds=10; connections="100 1000"; rounds=3; sockets="1000 5000 10000 15000"; per_process=5000
+  tick_seconds=10; updates=5; ready_runs=5
+fi
+
+for tool in wrk nginx curl java; do
+  command -v "$tool" >/dev/null || { echo "benchmark: '$tool' is needed (apt-get install wrk nginx-light curl)" >&2; exit 2; }
+done
+[ -f target/circuit-breaker.war ] || mvn -B -q package -DskipTests
+[ -f target/test-classes/circuitbreaker/benchmark/SocketBenchmark.class ] || mvn -B -q test-compile
+
+work=$(mktemp -d)
+out=target/benchmark
+mkdir -p "$out"
+report=$out/results-$(date -u +%Y%m%dT%H%M%SZ).md
+port=${BENCHMARK_PORT:-16980}
+nginx_port=${BENCHMARK_NGINX_PORT:-16981}
+export CIRCUIT_BREAKER_PORT=$port CIRCUIT_BREAKER_STATE_FILE=$work/maintenance-status.json CIRCUIT_BREAKER_RUN_DIR=$work/run
+unset CIRCUIT_BREAKER_TOKEN CIRCUIT_BREAKER_TOKEN_FILE CIRCUIT_BREAKER_SOCKET_TIMEOUT
+nginx_pid=""
+cleanup() {
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  scripts/circuit-breaker.sh stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+median() { awk 'NF' | sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print "n/a" }'; }
+rss_mib() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+say() { echo "$*" | tee -a "$report"; }
+
+# --- 1. Ready time: start to the first healthy /health, and resident memory when idle ------------------------
+ready=(); idle=()
+for _ in $(seq "$ready_runs"); do
+  began=$(date +%s.%N)
+  scripts/circuit-breaker.sh start >/dev/null
+  ready+=("$(echo "$(date +%s.%N) - $began" | bc)")
+  sleep 5
+  idle+=("$(rss_mib "$(cat "$work/run/circuit-breaker-$port.pid")")")
+  scripts/circuit-breaker.sh stop >/dev/null
+done
+
+# --- 2. HTTP: the breaker against nginx serving the same page as a static 503 ----------------------------------
+scripts/circuit-breaker.sh start >/dev/null
+pid=$(cat "$work/run/circuit-breaker-$port.pid")
+curl -fsS -X POST -H 'Content-Type: application/json' -d '{"countdown":7200}' \
+  "http://127.0.0.1:$port/api/maintenance/status" >/dev/null
+mkdir -p "$work/nginx"
+curl -s "http://127.0.0.1:$port/" >"$work/nginx/maintenance.html"
+cat >"$work/nginx/nginx.conf" <<EOF
+daemon off;
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    client_body_temp_path $work/nginx/body;
+    proxy_temp_path $work/nginx/proxy;
+    fastcgi_temp_path $work/nginx/fastcgi;
+    uwsgi_temp_path $work/nginx/uwsgi;
+    scgi_temp_path $work/nginx/scgi;
+    server {
+        listen 127.0.0.1:$nginx_port;
+        location / { return 503; }
+        error_page 503 /maintenance.html;
+        location = /maintenance.html {
+            internal;
+            root $work/nginx;
+            default_type text/html;
+            add_header Retry-After 7200 always;
+            add_header Cache-Control no-store always;
+        }
+    }
+}
+EOF
+nginx -c "$work/nginx/nginx.conf" &
+nginx_pid=$!
+sleep 1
+
+to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'; }
+# Prints "requests/s p50-ms p99-ms" for one wrk run.
+load() {
+  local result
+  result=$(wrk -t2 -c"$2" -d"${seconds}s" --latency "$1")
+  echo "$(awk '/Requests\/sec/ { print $2 }' <<<"$result")" \
+       "$(awk '$1 == "50%" { print $2 }' <<<"$result" | to_ms)" \
+       "$(awk '$1 == "99%" { print $2 }' <<<"$result" | to_ms)"
+}
+wrk -t2 -c100 -d"${seconds}s" "http://127.0.0.1:$port/" >/dev/null  # warm the JIT
+wrk -t2 -c100 -d"${seconds}s" "http://127.0.0.1:$port/health" >/dev/null
+
+declare -A rps p50 p99
+for c in $connections; do
+  for _ in $(seq "$rounds"); do   # A B A B: breaker and nginx take turns, so drift hits both
+    for target in "page $port /" "nginx $nginx_port /" "health $port /health" "status $port /api/maintenance/status"; do
+      read -r name target_port path <<<"$target"
+      read -r r l50 l99 < <(load "http://127.0.0.1:$target_port$path" "$c")
+      rps[$name,$c]+="$r "; p50[$name,$c]+="$l50 "; p99[$name,$c]+="$l99 "
+    done
+  done
+done
+
+# --- 3. Sockets --------------------------------------------------------------------------------------------------
+socket_rows=()
+for n in $sockets; do
+  socket_rows+=("$(java -cp target/test-classes circuitbreaker.benchmark.SocketBenchmark "$port" "$pid" "$n" \
+    "$per_process" "$tick_seconds" "$updates")")
+  sleep 3
+done
+
+# --- Report ------------------------------------------------------------------------------------------------------
+field() { grep -o "\"$2\":[^,}]*" <<<"$1" | cut -d: -f2; }
+say "# Benchmark $(date -u +%Y-%m-%dT%H:%MZ) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1))"
+say ""
+say "Ready after start (median of $ready_runs): $(printf '%s\n' "${ready[@]}" | median) s; idle RSS $(printf '%s\n' "${idle[@]}" | median) MiB"
+say ""
+say "| target | connections | req/s (median of $rounds) | p50 ms | p99 ms |"
+say "|---|---|---|---|---|"
+for c in $connections; do
+  for name in page nginx health status; do
+    say "| $name | $c | $(tr ' ' '\n' <<<"${rps[$name,$c]}" | median) | $(tr ' ' '\n' <<<"${p50[$name,$c]}" | median) | $(tr ' ' '\n' <<<"${p99[$name,$c]}" | median) |"
+  done
+  page=$(tr ' ' '\n' <<<"${rps[page,$c]}" | median); static=$(tr ' ' '\n' <<<"${rps[nginx,$c]}" | median)
+  say "| page / nginx | $c | $(echo "scale=2; $page / $static" | bc)x | | |"
+done
+say ""
+say "| sockets | connected | failed | RSS MiB | MiB per 1000 | tick CPU % | tick gap p50/p99 ms | skipped ticks | fan-out p50/p99/last ms |"
+say "|---|---|---|---|---|---|---|---|---|"
+for row in "${socket_rows[@]}"; do
+  say "| $(field "$row" sockets) | $(field "$row" connected) | $(field "$row" failed) | $(field "$row" rssMiB) | $(field "$row" mibPer1000) | $(field "$row" tickCpuPercent) | $(field "$row" tickGapP50)/$(field "$row" tickGapP99) | $(field "$row" skippedTicks) | $(field "$row" fanoutP50ms)/$(field "$row" fanoutP99ms)/$(field "$row" fanoutLastMs) |"
+done
+for row in "${socket_rows[@]}"; do echo "$row" >>"$out/sockets.jsonl"; done
+echo "Kept in $report"

@@ -1,0 +1,35 @@
+package circuitbreaker.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** A few seconds of benchmark/run.sh, so the benchmark keeps working; its figures are not judged here. */
+class BenchmarkSmokeIT {
+
+    @Test
+    void theBenchmarkRunsEndToEndAndReportsEveryFigure() throws Exception {
+        Command run = Command.run(Map.of("BENCHMARK_PORT", Integer.toString(ServiceProcess.freePort()),
+                "BENCHMARK_NGINX_PORT", Integer.toString(ServiceProcess.freePort())),
+                "bash", "benchmark/run.sh", "--smoke");
+        assertEquals(0, run.exitCode(), run.toString());
+
+        Matcher kept = Pattern.compile("Kept in (\\S+)").matcher(run.out());
+        assertTrue(kept.find(), run.out());
+        String report = Files.readString(Path.of(kept.group(1)));
+        assertTrue(report.matches("(?s).*Ready after start \\(median of 1\\): [0-9.]+ s; idle RSS \\d+ MiB.*"), report);
+        for (String target : new String[] {"page", "nginx", "health", "status"}) {
+            assertTrue(report.matches("(?s).*\\| " + target + " \\| 50 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|.*"),
+                    target + " measured: " + report);
+        }
+        assertTrue(report.matches("(?s).*\\| page / nginx \\| 50 \\| [0-9.]+x \\|.*"), report);
+        assertTrue(report.matches("(?s).*\\| 100 \\| 100 \\| 0 \\| \\d+ \\| [0-9.]+ \\| [0-9.]+ \\| \\d+/\\d+ \\| \\d+ \\| "
+                + "[0-9.]+/[0-9.]+/[0-9.]+ \\|.*"), "every socket connected and every figure present: " + report);
+    }
+}
