@@ -58,7 +58,24 @@ health() { curl -fsS --max-time 2 "http://127.0.0.1:$port/health" 2>/dev/null; }
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
 
+# Payara Micro's own data grid, only when members are named: a single instance starts faster without it.
+cluster_flags() {
+  cluster_options=(--nocluster)
+  [ -n "${CIRCUIT_BREAKER_CLUSTER:-}" ] || return 0
+  [[ "$CIRCUIT_BREAKER_CLUSTER" =~ ^[A-Za-z0-9.:-]+(,[A-Za-z0-9.:-]+)*$ ]] \
+    || fail "CIRCUIT_BREAKER_CLUSTER must be host:port,host:port (no ranges), not '$CIRCUIT_BREAKER_CLUSTER'"
+  cluster_options=(--clustermode "tcpip:$CIRCUIT_BREAKER_CLUSTER"
+                   --clustername "${CIRCUIT_BREAKER_CLUSTER_NAME:-circuit-breaker}"
+                   --name "${CIRCUIT_BREAKER_INSTANCE:-$(hostname)-$port}")
+  if [ -n "${CIRCUIT_BREAKER_CLUSTER_INTERFACE:-}" ]; then
+    cluster_options+=(--interfaces "$CIRCUIT_BREAKER_CLUSTER_INTERFACE")
+  fi
+  # The application reads the same settings; it needs to know the instance's name too.
+  export CIRCUIT_BREAKER_INSTANCE=${CIRCUIT_BREAKER_INSTANCE:-$(hostname)-$port}
+}
+
 command_line() {
+  cluster_flags
   local java; java=$(java_bin)
   [ -n "$java" ] || fail "no java found: install a JDK 17 (apt-get install openjdk-17-jre-headless) or set JAVA_HOME"
   [ -f "$war" ] || fail "no WAR at $war: run 'mvn package' first, or set CIRCUIT_BREAKER_WAR"
@@ -66,8 +83,8 @@ command_line() {
   [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] \
     || fail "CIRCUIT_BREAKER_PORT must be a port number, not '$port'"
   # shellcheck disable=SC2206 # JVM options are a space-separated list by design
-  cmd=("$java" $java_opts -Dhazelcast.phone.home.enabled=false -jar "$micro"
-       --deploy "$war" --contextroot / --port "$port" --nocluster --disablephonehome
+  cmd=("$java" $java_opts -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false -jar "$micro"
+       --deploy "$war" --contextroot / --port "$port" "${cluster_options[@]}" --disablephonehome
        --prebootcommandfile "$config/pre-boot-commands.asadmin"
        --postbootcommandfile "$config/post-boot-commands.asadmin"
        --logproperties "$config/logging.properties")

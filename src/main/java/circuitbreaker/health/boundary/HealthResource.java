@@ -1,5 +1,6 @@
 package circuitbreaker.health.boundary;
 
+import circuitbreaker.cluster.control.ClusterLink;
 import circuitbreaker.live.control.Subscribers;
 import circuitbreaker.maintenance.control.StateFile;
 import circuitbreaker.maintenance.entity.StateFileHealth;
@@ -27,9 +28,17 @@ public class HealthResource {
     @Inject
     StateFile stateFile;
 
-    @JsonbPropertyOrder({"status", "service", "uptime", "connections", "stateFile"})
-    public record Health(String status, String service, double uptime, int connections,
-            StateFileHealth stateFile) {
+    @Inject
+    ClusterLink cluster;
+
+    @JsonbPropertyOrder({"status", "service", "uptime", "connections", "instance", "stateFile", "cluster"})
+    public record Health(String status, String service, double uptime, int connections, String instance,
+            StateFileHealth stateFile, Cluster cluster) {
+    }
+
+    /** @param members every instance heard from in the last few announcements, this one included */
+    @JsonbPropertyOrder({"enabled", "members"})
+    public record Cluster(boolean enabled, java.util.Set<String> members) {
     }
 
     @GET
@@ -38,7 +47,8 @@ public class HealthResource {
         double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.ok(new Health("ok", SERVICE, uptime, subscribers.count(), stateFile.health()))
+        return Response.ok(new Health("ok", SERVICE, uptime, subscribers.count(), cluster.instance(),
+                stateFile.health(), new Cluster(cluster.enabled(), cluster.membersSeen().keySet())))
                 .cacheControl(noStore).build();
     }
 }

@@ -1,5 +1,6 @@
 package circuitbreaker.live.control;
 
+import circuitbreaker.cluster.control.ClusterLink;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -7,7 +8,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-/** The one-second heartbeat of every page: a non-persistent timer, so nothing is replayed after a restart. */
+/**
+ * The one-second heartbeat of every page (a non-persistent timer, so nothing is replayed after a restart), and
+ * every few seconds the cluster announcement.
+ */
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -16,8 +20,16 @@ public class CountdownTicker {
     @Inject
     Subscribers subscribers;
 
+    @Inject
+    ClusterLink cluster;
+
+    private long ticks;
+
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "countdown")
     void tick() {
         subscribers.tick();
+        if (++ticks % ClusterLink.ANNOUNCE_SECONDS == 0) {
+            cluster.announce();
+        }
     }
 }

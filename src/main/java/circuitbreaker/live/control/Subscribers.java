@@ -4,6 +4,7 @@ import circuitbreaker.live.entity.Countdown;
 import circuitbreaker.live.entity.SocketMessage;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.maintenance.entity.StateChanged;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,7 +80,7 @@ public class Subscribers {
         }
     }
 
-    void stateChanged(@Observes MaintenanceState changed) {
+    void stateChanged(@Observes StateChanged changed) {
         broadcast(statusUpdate());
     }
 

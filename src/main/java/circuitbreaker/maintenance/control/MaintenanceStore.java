@@ -1,6 +1,7 @@
 package circuitbreaker.maintenance.control;
 
 import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.maintenance.entity.StateChanged;
 import circuitbreaker.maintenance.entity.Status;
 import circuitbreaker.maintenance.entity.StatusUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 
 /**
@@ -18,8 +20,10 @@ import java.time.Clock;
 @ApplicationScoped
 public class MaintenanceStore {
 
+    private static final System.Logger LOG = System.getLogger(MaintenanceStore.class.getName());
+
     private StateFile file;
-    private Event<MaintenanceState> changed;
+    private Event<StateChanged> changed;
     Clock clock = Clock.systemUTC();
     private volatile MaintenanceState current;
     private volatile long lastBroadcast;
@@ -28,7 +32,7 @@ public class MaintenanceStore {
     }
 
     @Inject
-    public MaintenanceStore(StateFile file, Event<MaintenanceState> changed) {
+    public MaintenanceStore(StateFile file, Event<StateChanged> changed) {
         this.file = file;
         this.changed = changed;
     }
@@ -60,8 +64,27 @@ public class MaintenanceStore {
         MaintenanceState next = current().apply(update, now());
         file.save(next);
         current = next;
-        changed.fire(next);
+        changed.fire(new StateChanged(next, true));
         return next;
+    }
+
+    /**
+     * Takes another cluster member's state if it is newer. It is kept even when it cannot be saved here: serving the
+     * cluster's state beats serving a stale one, and the next announcement retries the save.
+     */
+    public synchronized boolean adopt(MaintenanceState other) {
+        if (!other.isNewerThan(current())) {
+            return false;
+        }
+        try {
+            file.save(other);
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "Took version {0} from the cluster but could not save it: {1}", other.version(),
+                    e.toString());
+        }
+        current = other;
+        changed.fire(new StateChanged(other, false));
+        return true;
     }
 
     public void recordBroadcast(long countdown) {

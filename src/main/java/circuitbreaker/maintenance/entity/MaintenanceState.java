@@ -1,15 +1,16 @@
 package circuitbreaker.maintenance.entity;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.io.Serializable;
 
 /**
  * The maintenance state as it is kept on disk: absolute times only, so a countdown survives restarts.
  *
- * @param version grows by one with every accepted update; the newer state has the higher version
+ * @param version grows by one with every accepted update; across a cluster the higher version wins
  */
 @JsonbPropertyOrder({"isActive", "message", "currentIssue", "startTime", "estimatedCompletion", "updatedAt", "version"})
 public record MaintenanceState(boolean isActive, String message, String currentIssue, long startTime,
-        Long estimatedCompletion, long updatedAt, long version) {
+        Long estimatedCompletion, long updatedAt, long version) implements Serializable {
 
     public static final String DEFAULT_MESSAGE =
             "We are carrying out maintenance to make things better. We will be back soon.";
@@ -30,6 +31,20 @@ public record MaintenanceState(boolean isActive, String message, String currentI
                 update.end() == null ? estimatedCompletion : update.end().epochMillis(),
                 now,
                 version + 1);
+    }
+
+    /**
+     * Which of two states a cluster keeps: the higher version, then the later update, then (only for two different
+     * updates made in the same millisecond on two instances) an arbitrary but everywhere-identical order.
+     */
+    public boolean isNewerThan(MaintenanceState other) {
+        if (version != other.version) {
+            return version > other.version;
+        }
+        if (updatedAt != other.updatedAt) {
+            return updatedAt > other.updatedAt;
+        }
+        return !equals(other) && toString().compareTo(other.toString()) > 0;
     }
 
     /** Whole seconds left at {@code now}, rounded up so "0" means the end has really come; never negative. */

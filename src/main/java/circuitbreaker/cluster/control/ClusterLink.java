@@ -1,0 +1,88 @@
+package circuitbreaker.cluster.control;
+
+import circuitbreaker.cluster.entity.Announcement;
+import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.entity.StateChanged;
+import fish.payara.micro.cdi.Inbound;
+import fish.payara.micro.cdi.Outbound;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps the instances of a cluster in agreement over Payara's data grid (clustered CDI events): each accepted update
+ * is announced at once, and every instance re-announces its state every few seconds, so one that joins or comes
+ * back takes the newest state within seconds. Off unless CIRCUIT_BREAKER_CLUSTER names the members.
+ */
+@ApplicationScoped
+public class ClusterLink {
+
+    private static final System.Logger LOG = System.getLogger(ClusterLink.class.getName());
+    /** Re-announce this often; a member not heard from for three periods no longer counts as seen. */
+    public static final long ANNOUNCE_SECONDS = 5;
+
+    @Inject
+    MaintenanceStore store;
+
+    @Inject
+    @Outbound
+    Event<Announcement> others;
+
+    @Inject
+    @ConfigProperty(name = "circuit.breaker.cluster")
+    Optional<String> members;
+
+    @Inject
+    @ConfigProperty(name = "circuit.breaker.instance")
+    Optional<String> instanceName;
+
+    private final Map<String, Long> seen = new ConcurrentHashMap<>();
+
+    public boolean enabled() {
+        return members.filter(m -> !m.isBlank()).isPresent();
+    }
+
+    public String instance() {
+        return instanceName.filter(n -> !n.isBlank()).orElseGet(() -> "port-" + System.getProperty(
+                "payaramicro.port", System.getenv().getOrDefault("CIRCUIT_BREAKER_PORT", "6970")));
+    }
+
+    void localChange(@Observes StateChanged change) {
+        if (change.local()) {
+            announce();
+        }
+    }
+
+    /** Another member's state: the newer one wins here, and a member behind us hears ours at once. */
+    void heard(@Observes @Inbound Announcement announcement) {
+        seen.put(announcement.instance(), System.currentTimeMillis());
+        if (store.adopt(announcement.state())) {
+            LOG.log(Level.INFO, "Took state version {0} from {1}", announcement.state().version(),
+                    announcement.instance());
+        } else if (store.current().isNewerThan(announcement.state())) {
+            announce();
+        }
+    }
+
+    public void announce() {
+        if (enabled()) {
+            others.fire(new Announcement(instance(), store.current()));
+        }
+    }
+
+    /** Instances heard from recently, with this one, and when each was last heard (epoch ms). */
+    public Map<String, Long> membersSeen() {
+        long now = System.currentTimeMillis();
+        seen.values().removeIf(at -> now - at > 3 * ANNOUNCE_SECONDS * 1000);
+        Map<String, Long> all = new TreeMap<>(seen);
+        all.put(instance(), now);
+        return all;
+    }
+}

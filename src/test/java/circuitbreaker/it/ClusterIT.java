@@ -1,0 +1,138 @@
+package circuitbreaker.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances on loopback, clustered through Payara Micro's data grid exactly as an operator sets it up
+ * (CIRCUIT_BREAKER_CLUSTER and friends, read by scripts/circuit-breaker.sh): they agree, updates cross over to
+ * every socket, and a member killed with -9 catches up when it comes back.
+ */
+class ClusterIT {
+
+    @TempDir
+    Path work;
+
+    ServiceProcess a;
+    ServiceProcess b;
+
+    @AfterEach
+    void stop() {
+        for (ServiceProcess instance : new ServiceProcess[] {a, b}) {
+            if (instance != null) {
+                instance.stopQuietly();
+            }
+        }
+    }
+
+    ServiceProcess member(String name) throws Exception {
+        Map<String, String> cluster = new HashMap<>();
+        cluster.put("CIRCUIT_BREAKER_CLUSTER", "127.0.0.1:6900,127.0.0.1:6901");
+        cluster.put("CIRCUIT_BREAKER_CLUSTER_NAME", "cb-test-" + ProcessHandle.current().pid());
+        cluster.put("CIRCUIT_BREAKER_CLUSTER_INTERFACE", "127.0.0.1");
+        cluster.put("CIRCUIT_BREAKER_INSTANCE", name);
+        cluster.put("CIRCUIT_BREAKER_STATE_FILE", Files.createDirectories(work.resolve(name))
+                .resolve("maintenance-status.json").toString());
+        return new ServiceProcess(work.resolve(name), cluster);
+    }
+
+    static void started(ServiceProcess... instances) {
+        List<CompletableFuture<Command>> starts = new ArrayList<>();
+        for (ServiceProcess instance : instances) {
+            starts.add(CompletableFuture.supplyAsync(() -> instance.script("start")));
+        }
+        for (CompletableFuture<Command> start : starts) {
+            Command done = start.join();
+            assertEquals(0, done.exitCode(), done.toString());
+        }
+    }
+
+    static Set<String> members(ServiceProcess instance) {
+        return instance.api().health().getJsonObject("cluster").getJsonArray("members").getValuesAs(JsonString.class)
+                .stream().map(JsonString::getString).collect(Collectors.toSet());
+    }
+
+    static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static JsonObject post(ServiceProcess instance, String json) {
+        var response = instance.api().post(json, "Content-Type", "application/json");
+        assertEquals(200, response.statusCode(), response.body());
+        return Api.json(response).getJsonObject("state");
+    }
+
+    @Test
+    void membersAgreeUpdatesCrossOverAndAKilledMemberCatchesUp() throws Exception {
+        a = member("alpha");
+        b = member("beta");
+        started(a, b);
+        await("each member to see the other", Duration.ofSeconds(60),
+                () -> members(a).equals(Set.of("alpha", "beta")) && members(b).equals(Set.of("alpha", "beta")));
+
+        // An update on A reaches a page's socket on B, and B answers the same state.
+        List<Long> micros = new ArrayList<>();
+        try (SocketClient onB = new SocketClient(b.api().base())) {
+            onB.next("statusUpdate", Duration.ofSeconds(5));
+            for (int i = 0; i < 100; i++) {
+                long sent = System.nanoTime();
+                post(a, "{\"message\":\"Update " + i + " from alpha\",\"countdown\":1800}");
+                SocketClient.Frame frame = onB.next("statusUpdate", Duration.ofSeconds(2));
+                micros.add((frame.receivedAt() - sent) / 1000);
+                assertEquals("Update " + i + " from alpha", frame.data().getString("message"));
+            }
+        }
+        micros.sort(null);
+        long median = micros.get(49);
+        long p99 = micros.get(98);
+        System.out.printf("Cross-instance propagation (POST on A to a socket on B), 100 updates: median %.1f ms,"
+                + " p99 %.1f ms, max %.1f ms%n", median / 1000.0, p99 / 1000.0, micros.get(99) / 1000.0);
+        assertTrue(p99 < 1_000_000, "within a second: p99 " + p99 + " µs");
+
+        JsonObject onA = a.api().status();
+        JsonObject onBNow = b.api().status();
+        for (String field : List.of("message", "estimatedCompletion", "startTime", "version", "updatedAt")) {
+            assertEquals(onA.get(field), onBNow.get(field), field + " agrees");
+        }
+        assertTrue(Math.abs(onA.getInt("countdown") - onBNow.getInt("countdown")) <= 1, "one end time, one countdown");
+        await("B's state file to hold A's update", Duration.ofSeconds(5),
+                () -> new StateOnDisk(b.stateFile()).json().getJsonNumber("version").equals(onA.getJsonNumber("version")));
+
+        // A dies without warning; B keeps serving and takes writes.
+        a.crash();
+        assertEquals(200, b.api().get("/health").statusCode());
+        JsonObject whileDown = post(b, "{\"message\":\"Written on beta while alpha was down\"}");
+
+        // A comes back with an older file and takes the newer state from B.
+        Command restarted = a.script("start");
+        assertEquals(0, restarted.exitCode(), restarted.toString());
+        await("A to take B's newer state", Duration.ofSeconds(30),
+                () -> "Written on beta while alpha was down".equals(a.api().status().getString("message")));
+        assertEquals(whileDown.getJsonNumber("version"), a.api().status().getJsonNumber("version"));
+        await("A's state file to hold it too", Duration.ofSeconds(5), () -> "Written on beta while alpha was down"
+                .equals(new StateOnDisk(a.stateFile()).json().getString("message")));
+    }
+}
