@@ -114,7 +114,7 @@ done
 # --- 3. Sockets --------------------------------------------------------------------------------------------------
 socket_rows=()
 for n in $sockets; do
-  socket_rows+=("$(java -cp target/test-classes circuitbreaker.benchmark.SocketBenchmark "$port" "$pid" "$n" \
+  socket_rows+=("$(timeout 600 java -cp target/test-classes circuitbreaker.benchmark.SocketBenchmark "$port" "$pid" "$n" \
     "$per_process" "$tick_seconds" "$updates")")
   sleep 3
 done

@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every open socket, and the fan-out to them: each message is serialized once and the same text queued to every
- * session. A failed, overflowing or silent session (no pong within the timeout) is closed and forgotten without
+ * Every open socket, and the fan-out to them: each message is serialized once and handed to the server's broadcast
+ * (Tyrus) or queued to every session. A failed, overflowing or silent session (no pong within the timeout) is closed and forgotten without
  * touching the others.
  */
 @ApplicationScoped
@@ -49,6 +49,7 @@ public class Subscribers {
     private long ticks;
 
     private final ConcurrentHashMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
+    private final TyrusBroadcast tyrus = new TyrusBroadcast();
 
     public void join(Session session) {
         Outbox outbox = new Outbox(session, this::drop);
@@ -116,6 +117,10 @@ public class Subscribers {
     }
 
     private void broadcast(String text) {
+        var any = outboxes.values().stream().map(Outbox::session).filter(Session::isOpen).findAny();
+        if (any.isPresent() && tyrus.send(any.get(), text)) {
+            return;
+        }
         for (Outbox outbox : outboxes.values()) {
             if (!outbox.offer(text)) {
                 tooSlow(outbox);
