@@ -12,6 +12,7 @@ else
   seconds=10; connections="100 1000"; rounds=3; sockets="1000 5000 10000 15000"; per_process=5000
   tick_seconds=10; updates=5; ready_runs=5
 fi
+sockets=${BENCHMARK_SOCKETS:-$sockets}   # e.g. BENCHMARK_SOCKETS="1000 5000" to measure fewer levels
 
 for tool in wrk nginx curl java; do
   command -v "$tool" >/dev/null || { echo "benchmark: '$tool' is needed (apt-get install wrk nginx-light curl)" >&2; exit 2; }

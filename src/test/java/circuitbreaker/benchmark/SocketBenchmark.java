@@ -99,7 +99,7 @@ public final class SocketBenchmark {
             long posted = System.nanoTime();
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/api/maintenance/status"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").timeout(java.time.Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"Benchmark update " + u + "\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             posts.add((System.nanoTime() - posted) / 1e6);
