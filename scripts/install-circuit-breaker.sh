@@ -109,7 +109,7 @@ install_service() {
   # The program: replaced whole on every run, so an upgrade leaves nothing stale behind.
   local staging
   mkdir -p "${dest%/*}"
-  staging=$(mktemp -d "${dest%/*}/.circuit-breaker.XXXXXX")
+  staging=$(mktemp -d -p "${dest%/*}")
   chmod 0755 "$staging"
   install -m 0644 "$war" "$staging/circuit-breaker.war"
   install -m 0644 "$micro" "$staging/payara-micro.jar"

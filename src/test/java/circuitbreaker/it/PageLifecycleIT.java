@@ -7,24 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The page in a real Chromium across what happens around it: the breaker restarting, the site coming back. */
-class PageLifecycleIT {
+class PageLifecycleIT extends OwnServiceTest {
 
-    @TempDir
-    Path work;
-
-    ServiceProcess service;
-
-    @AfterEach
-    void stop() {
-        if (service != null) {
-            service.stopQuietly();
-        }
-    }
 
     String state(String json) {
         return service.api().post(json, "Content-Type", "application/json").body();

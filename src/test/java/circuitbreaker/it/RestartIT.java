@@ -11,27 +11,14 @@ import jakarta.json.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Faults a real operator meets: kill -9 and a corrupt state file. Started with scripts/circuit-breaker.sh and no
  * token, so writes from loopback are allowed (the default of a fresh install).
  */
-class RestartIT {
+class RestartIT extends OwnServiceTest {
 
-    @TempDir
-    Path work;
-
-    ServiceProcess service;
-
-    @AfterEach
-    void stop() {
-        if (service != null) {
-            service.stopQuietly();
-        }
-    }
 
     @Test
     void killMinus9LosesNoAcknowledgedStateAndTheCountdownKeepsRunning() throws Exception {

@@ -10,24 +10,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** scripts/circuit-breaker.sh as an operator uses it at 3 a.m.: predictable, explicit, loud when it fails. */
-class ServiceScriptIT {
+class ServiceScriptIT extends OwnServiceTest {
 
-    @TempDir
-    Path work;
-
-    ServiceProcess service;
-
-    @AfterEach
-    void stop() {
-        if (service != null) {
-            service.stopQuietly();
-        }
-    }
 
     @Test
     void startStatusRestartStop() throws Exception {
