@@ -109,7 +109,12 @@ start() {
       tail -n 20 "$log_file" >&2
       fail "the service exited while starting; the log above is from $log_file"
     fi
-    [ $((SECONDS - began)) -lt "$start_timeout" ] || fail "not healthy after ${start_timeout}s; see $log_file"
+    if [ $((SECONDS - began)) -ge "$start_timeout" ]; then
+      kill -KILL "$(cat "$pid_file")" 2>/dev/null || true   # never leave a half-started instance on the port
+      rm -f "$pid_file"
+      tail -n 20 "$log_file" >&2
+      fail "not healthy after ${start_timeout}s, so it was stopped; the log above is from $log_file"
+    fi
     sleep 0.2
   done
   say "started on port $port (pid $(cat "$pid_file"), healthy after $((SECONDS - began))s, log $log_file)"

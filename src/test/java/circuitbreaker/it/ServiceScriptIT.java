@@ -61,6 +61,28 @@ class ServiceScriptIT extends OwnServiceTest {
     }
 
     @Test
+    void aServiceThatNeverTurnsHealthyIsStoppedNotLeftOnThePort() throws Exception {
+        // Without the project's boot commands Payara's own health check takes /health: never our service's answer.
+        Path emptyConfig = Files.createDirectories(work.resolve("no-boot-commands"));
+        Files.writeString(emptyConfig.resolve("pre-boot-commands.asadmin"), "");
+        Files.writeString(emptyConfig.resolve("post-boot-commands.asadmin"), "");
+        Files.copy(Path.of("server-config/logging.properties"), emptyConfig.resolve("logging.properties"));
+        service = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_CONFIG_DIR", emptyConfig.toString(),
+                "CIRCUIT_BREAKER_START_TIMEOUT", "25"));
+        Command start = service.script("start");
+        assertEquals(1, start.exitCode(), start.toString());
+        assertTrue(start.err().contains("not healthy after 25s, so it was stopped"), start.err());
+        assertFalse(Files.exists(service.runDir.resolve("circuit-breaker-" + service.port + ".pid")));
+        Thread.sleep(1000);
+        try (java.net.Socket probe = new java.net.Socket()) {
+            probe.connect(new java.net.InetSocketAddress("127.0.0.1", service.port), 1000);
+            throw new AssertionError("something still listens on port " + service.port);
+        } catch (java.io.IOException expected) {
+            // the port is free again
+        }
+    }
+
+    @Test
     void aStalePidFileMeansStoppedAndIsCleanedUp() throws Exception {
         service = new ServiceProcess(work, Map.of());
         Files.createDirectories(service.runDir);
