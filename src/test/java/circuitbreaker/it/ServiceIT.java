@@ -49,4 +49,8 @@ public class ServiceIT {
     @Nested
     class InTheBrowser extends BrowserChecks {
     }
+
+    @Nested
+    class Monitoring extends MonitoringChecks {
+    }
 }

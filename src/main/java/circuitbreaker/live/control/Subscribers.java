@@ -5,6 +5,7 @@ import circuitbreaker.live.entity.SocketMessage;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.StateChanged;
+import circuitbreaker.monitoring.control.ServiceMetrics;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +51,15 @@ public class Subscribers {
 
     private final ConcurrentHashMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
     private final TyrusBroadcast tyrus = new TyrusBroadcast();
+    private volatile long lastTickAt = System.currentTimeMillis();
+
+    @Inject
+    ServiceMetrics metrics;
+
+    @jakarta.annotation.PostConstruct
+    void registerGauge() {
+        metrics.socketsOpen(this::count);
+    }
 
     public void join(Session session) {
         Outbox outbox = new Outbox(session, this::drop);
@@ -83,6 +93,12 @@ public class Subscribers {
 
     void stateChanged(@Observes StateChanged changed) {
         broadcast(statusUpdate());
+        metrics.broadcast(SocketMessage.STATUS_UPDATE);
+    }
+
+    /** When the countdown last went out (epoch ms): the liveness check's evidence that the timer runs. */
+    public long lastTickAt() {
+        return lastTickAt;
     }
 
     /** One tick: the countdown to everyone; returns the countdown sent. */
@@ -92,7 +108,9 @@ public class Subscribers {
         Countdown countdown = new Countdown(state.countdownAt(now), state.estimatedCompletion(), now,
                 state.phaseAt(now).key());
         broadcast(jsonb.toJson(new SocketMessage(SocketMessage.COUNTDOWN_UPDATE, countdown)));
+        metrics.broadcast(SocketMessage.COUNTDOWN_UPDATE);
         store.recordBroadcast(countdown.countdown());
+        lastTickAt = System.currentTimeMillis();
         if (++ticks % Math.max(1, timeoutSeconds / 3) == 0) {
             checkPulses();
         }
@@ -134,6 +152,7 @@ public class Subscribers {
     }
 
     private void drop(Session session) {
+        metrics.sendFailed();
         close(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send failed"));
     }
 

@@ -17,6 +17,11 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -32,6 +37,11 @@ public class MaintenanceResource {
     private final UpdateParser parser = new UpdateParser();
 
     @GET
+    @Operation(summary = "The maintenance state now, with the seconds left")
+    @APIResponse(responseCode = "200", description = "The state", content = @Content(examples = @ExampleObject(
+            name = "active", value = "{\"isActive\":true,\"message\":\"Upgrading the database\",\"currentIssue\":"
+            + "\"Schema migration\",\"countdown\":842,\"startTime\":1795850775388,\"estimatedCompletion\":"
+            + "1795851675388,\"lastBroadcast\":843,\"phase\":\"active\",\"updatedAt\":1795850779912,\"version\":12}")))
     public Response status() {
         return Response.ok(store.status()).cacheControl(noStore()).build();
     }
@@ -39,6 +49,23 @@ public class MaintenanceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @WriteProtected
+    @Operation(summary = "Change the maintenance state; omitted fields keep their value",
+            description = "Fields: message, currentIssue (at most 500 characters), countdown (seconds from now, "
+                    + "0 to 604800), estimatedCompletion (epoch ms or null; wins over countdown), isActive. A POST "
+                    + "without isActive:false puts maintenance on. Needs 'Authorization: Bearer <token>' when a "
+                    + "token is configured, otherwise a loopback client.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "fifteen minutes",
+            value = "{\"message\":\"Upgrading the database\",\"currentIssue\":\"Schema migration\",\"countdown\":900}")))
+    @APIResponse(responseCode = "200", description = "Saved, then sent to every page",
+            content = @Content(examples = @ExampleObject(name = "accepted",
+                    value = "{\"success\":true,\"state\":{\"isActive\":true,\"message\":\"Upgrading the database\"}}")))
+    @APIResponse(responseCode = "400", description = "Invalid; nothing changed", content = @Content(examples =
+            @ExampleObject(name = "refused", value = "{\"success\":false,\"error\":\"countdown must not be negative\"}")))
+    @APIResponse(responseCode = "401", description = "Token missing or wrong")
+    @APIResponse(responseCode = "403", description = "No token configured and not a loopback client")
+    @APIResponse(responseCode = "413", description = "Body over 16 KiB")
+    @APIResponse(responseCode = "415", description = "Not application/json")
+    @APIResponse(responseCode = "503", description = "Could not be saved; nothing changed")
     public Response update(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
         try {
             if (length != null && length > UpdateParser.MAX_BODY_BYTES) {

@@ -2,6 +2,7 @@ package circuitbreaker.page.boundary;
 
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.Status;
+import circuitbreaker.monitoring.control.ServiceMetrics;
 import circuitbreaker.page.control.InlineAssets;
 import circuitbreaker.page.control.PageModel;
 import circuitbreaker.page.control.PageText;
@@ -18,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,6 +35,8 @@ public class MaintenancePageFilter extends HttpFilter {
     static final String MARKER = "X-Circuit-Breaker";
     /** Only the breaker's own API: the site's other /api/... calls get the 503 like every other path. */
     static final String API = "/api/maintenance/";
+    /** Payara serves its MicroProfile endpoints inside this context once server-config moves them here. */
+    static final List<String> MONITORING = List.of("/mp-health", "/mp-metrics", "/mp-openapi");
 
     @Inject
     MaintenanceStore store;
@@ -42,6 +46,9 @@ public class MaintenancePageFilter extends HttpFilter {
 
     @Inject
     Jsonb jsonb;
+
+    @Inject
+    ServiceMetrics metrics;
 
     @Inject
     @ConfigProperty(name = "circuit.breaker.retry.after", defaultValue = "300")
@@ -67,6 +74,7 @@ public class MaintenancePageFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        metrics.pageView();
         Status status = store.status();
         long retryAfter = status.countdown() > 0 ? status.countdown() : defaultRetryAfter;
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -97,7 +105,8 @@ public class MaintenancePageFilter extends HttpFilter {
     }
 
     static boolean isApplicationPath(String path) {
-        return path.equals("/health") || path.equals("/ws") || path.startsWith(API);
+        return path.equals("/health") || path.equals("/ws") || path.startsWith(API)
+                || MONITORING.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 
     /** The page answers any method (a visitor's form post lands on it too); the JSP itself serves GET only. */

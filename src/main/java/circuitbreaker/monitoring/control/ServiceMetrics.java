@@ -1,0 +1,69 @@
+package circuitbreaker.monitoring.control;
+
+import circuitbreaker.maintenance.control.MaintenanceStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.function.IntSupplier;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * The application's MicroProfile Metrics (Prometheus format at the server's metrics endpoint). Where the server has
+ * no MicroProfile Metrics, every call is a no-op rather than a deployment failure.
+ */
+@ApplicationScoped
+public class ServiceMetrics {
+
+    @Inject
+    Instance<MetricRegistry> registries;
+
+    @Inject
+    MaintenanceStore store;
+
+    private MetricRegistry registry;
+
+    @PostConstruct
+    void register() {
+        if (registries.isResolvable()) {
+            registry = registries.get();
+            registry.gauge("circuitbreaker_maintenance_active", store, s -> s.current().isActive() ? 1 : 0);
+            registry.gauge("circuitbreaker_seconds_remaining", store, s -> s.current().countdownAt(s.now()));
+        }
+    }
+
+    /** Registered by the socket registry, which knows the count. */
+    public void socketsOpen(IntSupplier count) {
+        if (registry != null) {
+            registry.gauge("circuitbreaker_sockets_open", count, IntSupplier::getAsInt);
+        }
+    }
+
+    public void updateAccepted() {
+        count("circuitbreaker_updates_accepted");
+    }
+
+    /** @param reason invalid, unauthorized, forbidden, too_large, unsupported_type, save_failed, other */
+    public void updateRejected(String reason) {
+        count("circuitbreaker_updates_rejected", new Tag("reason", reason));
+    }
+
+    public void broadcast(String type) {
+        count("circuitbreaker_broadcasts", new Tag("type", type));
+    }
+
+    public void sendFailed() {
+        count("circuitbreaker_send_failures");
+    }
+
+    public void pageView() {
+        count("circuitbreaker_page_views");
+    }
+
+    private void count(String name, Tag... tags) {
+        if (registry != null) {
+            registry.counter(name, tags).inc();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package circuitbreaker.monitoring.control;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+
+/** Counts every write's outcome in one place, whichever layer refused it (filter, matching, resource). */
+@Provider
+public class UpdateOutcomes implements ContainerResponseFilter {
+
+    @Inject
+    ServiceMetrics metrics;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!request.getMethod().equals("POST") || !request.getUriInfo().getPath().endsWith("api/maintenance/status")) {
+            return;
+        }
+        int status = response.getStatus();
+        if (status == 200) {
+            metrics.updateAccepted();
+            return;
+        }
+        metrics.updateRejected(switch (status) {
+            case 400 -> "invalid";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 413 -> "too_large";
+            case 415 -> "unsupported_type";
+            case 503 -> "save_failed";
+            default -> "other";
+        });
+    }
+}
