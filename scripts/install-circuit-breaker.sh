@@ -114,7 +114,8 @@ install_service() {
   install -m 0644 "$war" "$staging/circuit-breaker.war"
   install -m 0644 "$micro" "$staging/payara-micro.jar"
   install -d -m 0755 "$staging/server-config" "$staging/scripts" "$staging/docs"
-  install -m 0644 "$source_dir"/server-config/* "$staging/server-config/"
+  cp -R "$source_dir/server-config/." "$staging/server-config/"
+  find "$staging/server-config" -type d -exec chmod 0755 {} + -o -type f -exec chmod 0644 {} +
   install -m 0755 "$source_dir/scripts/circuit-breaker.sh" "$source_dir/scripts/circuit-breaker-status.sh" \
     "$source_dir/scripts/install-circuit-breaker.sh" "$staging/scripts/"
   install -m 0644 "$source_dir"/docs/*.md "$staging/docs/"

@@ -58,6 +58,8 @@ class InstallerIT {
         expect("opt/circuit-breaker/scripts/circuit-breaker.sh", "rwxr-xr-x", 0, 0);
         expect("opt/circuit-breaker/scripts/circuit-breaker-status.sh", "rwxr-xr-x", 0, 0);
         expect("opt/circuit-breaker/server-config/pre-boot-commands.asadmin", "rw-r--r--", 0, 0);
+        expect("opt/circuit-breaker/server-config/payara-server", "rwxr-xr-x", 0, 0);
+        expect("opt/circuit-breaker/server-config/payara-server/pre-boot-commands.asadmin", "rw-r--r--", 0, 0);
         expect("opt/circuit-breaker/docs/operations.md", "rw-r--r--", 0, 0);
         expect("etc/systemd/system/circuit-breaker.service", "rw-r--r--", 0, 0);
         expect("etc/circuit-breaker", "rwxr-x---", 0, gid);
