@@ -6,6 +6,7 @@ import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.StateChanged;
 import circuitbreaker.monitoring.control.ServiceMetrics;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,13 +25,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every open socket, and the fan-out to them: each message is serialized once and handed to the server's broadcast
- * (Tyrus) or queued to every session. A failed, overflowing or silent session (no pong within the timeout) is closed and forgotten without
- * touching the others.
+ * (Tyrus) or queued to every session. A failed, overflowing or silent session (no pong within the timeout) is
+ * closed and forgotten without touching the others.
  */
 @ApplicationScoped
 public class Subscribers {
 
     private static final System.Logger LOG = System.getLogger(Subscribers.class.getName());
+    private static final ByteBuffer PING = ByteBuffer.wrap("cb".getBytes(StandardCharsets.US_ASCII)).asReadOnlyBuffer();
 
     @Inject
     Jsonb jsonb;
@@ -41,22 +43,20 @@ public class Subscribers {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    ServiceMetrics metrics;
+
     /** A client that answers no ping for this long is not reading: it is dropped before its backlog grows. */
     @Inject
     @ConfigProperty(name = "circuit.breaker.socket.timeout", defaultValue = "30")
     long timeoutSeconds;
 
-    private static final ByteBuffer PING = ByteBuffer.wrap("cb".getBytes(StandardCharsets.US_ASCII)).asReadOnlyBuffer();
-    private long ticks;
-
     private final ConcurrentHashMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
     private final TyrusBroadcast tyrus = new TyrusBroadcast();
     private volatile long lastTickAt = System.currentTimeMillis();
+    private long ticks; // only the timer touches it, and the timer's singleton runs one tick at a time
 
-    @Inject
-    ServiceMetrics metrics;
-
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void registerGauge() {
         metrics.socketsOpen(this::count);
     }
