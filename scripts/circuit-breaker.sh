@@ -60,18 +60,18 @@ port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
 
 # Payara Micro's own data grid, only when members are named: a single instance starts faster without it.
 cluster_flags() {
+  # The application reads the same settings; it shows the instance's name in /health.
+  export CIRCUIT_BREAKER_INSTANCE=${CIRCUIT_BREAKER_INSTANCE:-$(hostname)-$port}
   cluster_options=(--nocluster)
   [ -n "${CIRCUIT_BREAKER_CLUSTER:-}" ] || return 0
   [[ "$CIRCUIT_BREAKER_CLUSTER" =~ ^[A-Za-z0-9.:-]+(,[A-Za-z0-9.:-]+)*$ ]] \
     || fail "CIRCUIT_BREAKER_CLUSTER must be host:port,host:port (no ranges), not '$CIRCUIT_BREAKER_CLUSTER'"
   cluster_options=(--clustermode "tcpip:$CIRCUIT_BREAKER_CLUSTER"
                    --clustername "${CIRCUIT_BREAKER_CLUSTER_NAME:-circuit-breaker}"
-                   --name "${CIRCUIT_BREAKER_INSTANCE:-$(hostname)-$port}")
+                   --name "$CIRCUIT_BREAKER_INSTANCE")
   if [ -n "${CIRCUIT_BREAKER_CLUSTER_INTERFACE:-}" ]; then
     cluster_options+=(--interfaces "$CIRCUIT_BREAKER_CLUSTER_INTERFACE")
   fi
-  # The application reads the same settings; it needs to know the instance's name too.
-  export CIRCUIT_BREAKER_INSTANCE=${CIRCUIT_BREAKER_INSTANCE:-$(hostname)-$port}
 }
 
 command_line() {

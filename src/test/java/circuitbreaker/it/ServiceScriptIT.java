@@ -33,6 +33,8 @@ class ServiceScriptIT extends OwnServiceTest {
         assertEquals(0, status.exitCode());
         assertTrue(status.out().contains("running (pid " + firstPid), status.out());
         assertTrue(status.out().contains("\"service\":\"circuit-breaker\""), "prints /health: " + status.out());
+        String host = Command.run(Map.of(), "hostname").out().strip();
+        assertEquals(host + "-" + service.port, service.api().health().getString("instance"), "named by default");
 
         Command restarted = service.script("restart");
         assertEquals(0, restarted.exitCode(), restarted.toString());
