@@ -11,6 +11,7 @@
 <style>${assets.css()}</style>
 </head>
 <body data-end="<c:out value='${view.status().estimatedCompletion()}'/>" data-active="<c:out value='${view.status().isActive()}'/>"
+      data-updated="<c:out value='${view.status().updatedAt()}'/>"
       data-site="<c:out value='${view.siteUrl()}'/>"
       data-connected="<c:out value="${view.text()['connection.live']}"/>"
       data-connecting="<c:out value="${view.text()['connection.connecting']}"/>"

@@ -4,7 +4,7 @@
   var body = document.body, words = body.dataset;
   var $ = function (id) { return document.getElementById(id); };
   var state = { end: words.end ? Number(words.end) : null, active: words.active !== "false",
-                phase: $("phase").dataset.phase, message: $("message").textContent };
+                phase: $("phase").dataset.phase, message: $("message").textContent, updated: Number(words.updated) };
   var offset = 0, attempt = 0, socket = null, siteTimer = null;
 
   function clock(seconds) {
@@ -41,6 +41,9 @@
   }
 
   function onStatus(s) {
+    // A snapshot taken as the socket opened can arrive after a newer broadcast: never step back in time.
+    if (s.updatedAt < state.updated) return;
+    state.updated = s.updatedAt;
     state.active = s.isActive;
     state.end = s.estimatedCompletion;
     $("issue").textContent = s.currentIssue;
