@@ -69,8 +69,8 @@ public class MaintenanceStore {
     }
 
     /**
-     * Takes another cluster member's state if it is newer. It is kept even when it cannot be saved here: serving the
-     * cluster's state beats serving a stale one, and the next announcement retries the save.
+     * Takes another cluster member's state if it is newer. It is kept even when it cannot be saved here (serving the
+     * cluster's state beats serving a stale one); the failure is logged and shows in /health and readiness.
      */
     public synchronized boolean adopt(MaintenanceState other) {
         if (!other.isNewerThan(current())) {
