@@ -50,8 +50,8 @@ public class ClusterLink {
     }
 
     public String instance() {
-        return instanceName.filter(n -> !n.isBlank()).orElseGet(() -> "port-" + System.getProperty(
-                "payaramicro.port", System.getenv().getOrDefault("CIRCUIT_BREAKER_PORT", "6970")));
+        return instanceName.filter(n -> !n.isBlank())
+                .orElseGet(() -> "port-" + System.getenv().getOrDefault("CIRCUIT_BREAKER_PORT", "6970"));
     }
 
     void localChange(@Observes StateChanged change) {
