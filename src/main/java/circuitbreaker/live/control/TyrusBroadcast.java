@@ -2,6 +2,7 @@ package circuitbreaker.live.control;
 
 import jakarta.websocket.Session;
 import java.lang.System.Logger.Level;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 /**
@@ -32,6 +33,11 @@ final class TyrusBroadcast {
             }
             method.invoke(anyOpenSession, text);
             return true;
+        } catch (InvocationTargetException e) {
+            // The broadcast exists but failed this time (a session closing under it): this message goes the
+            // portable way, the next one tries the broadcast again.
+            LOG.log(Level.DEBUG, "Tyrus broadcast failed once: {0}", e.getCause());
+            return false;
         } catch (ReflectiveOperationException | RuntimeException e) {
             unavailable = true;
             LOG.log(Level.INFO, "No Tyrus broadcast here ({0}); fanning out session by session", e.toString());
