@@ -2,6 +2,7 @@ package circuitbreaker.live.boundary;
 
 import circuitbreaker.live.control.Subscribers;
 import circuitbreaker.live.entity.SocketMessage;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -19,8 +20,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 
-/** /ws: the live feed of the maintenance page. Clients may only ask for the status again. */
-@ServerEndpoint("/ws")
+/**
+ * /ws: the live feed of the maintenance page. Clients may only ask for the status again. One instance serves every
+ * connection (see {@link SharedEndpoint}); all state lives in {@link Subscribers}.
+ */
+@ApplicationScoped
+@ServerEndpoint(value = "/ws", configurator = SharedEndpoint.class)
 public class StatusSocket {
 
     static final int MAX_INCOMING = 1024;

@@ -19,13 +19,16 @@ final class Outbox {
     static final int LIMIT = 16;
 
     private final Session session;
+    private final int order;
     private final Consumer<Session> onFailure;
     private final Queue<String> waiting = new ArrayDeque<>();
     private boolean sending;
     private volatile long heardAt = System.nanoTime();
 
-    Outbox(Session session, Consumer<Session> onFailure) {
+    /** @param order when this socket joined, counted from 0: spreads the pings over the ticks */
+    Outbox(Session session, int order, Consumer<Session> onFailure) {
         this.session = session;
+        this.order = order;
         this.onFailure = onFailure;
     }
 
@@ -47,6 +50,10 @@ final class Outbox {
 
     Session session() {
         return session;
+    }
+
+    int order() {
+        return order;
     }
 
     /** The client answered (a pong or a message): it is reading. */

@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -48,11 +49,12 @@ public class Subscribers {
 
     /** A client that answers no ping for this long is not reading: it is dropped before its backlog grows. */
     @Inject
-    @ConfigProperty(name = "circuit.breaker.socket.timeout", defaultValue = "30")
+    @ConfigProperty(name = "circuit.breaker.socket.timeout", defaultValue = "60")
     long timeoutSeconds;
 
     private final ConcurrentHashMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
     private final TyrusBroadcast tyrus = new TyrusBroadcast();
+    private final AtomicInteger joined = new AtomicInteger();
     private volatile long lastTickAt = System.currentTimeMillis();
     private long ticks; // only the timer touches it, and the timer's singleton runs one tick at a time
 
@@ -62,7 +64,7 @@ public class Subscribers {
     }
 
     public void join(Session session) {
-        Outbox outbox = new Outbox(session, this::drop);
+        Outbox outbox = new Outbox(session, joined.getAndIncrement(), this::drop);
         outboxes.put(session.getId(), outbox);
         outbox.offer(statusUpdate());
     }
@@ -111,16 +113,23 @@ public class Subscribers {
         metrics.broadcast(SocketMessage.COUNTDOWN_UPDATE);
         store.recordBroadcast(countdown.countdown());
         lastTickAt = System.currentTimeMillis();
-        if (++ticks % Math.max(1, timeoutSeconds / 3) == 0) {
-            checkPulses();
-        }
+        checkPulses(ticks++);
         return countdown.countdown();
     }
 
-    /** Pings everyone a few times per timeout; whoever stayed silent through a whole timeout is dropped. */
-    private void checkPulses() {
+    /**
+     * Pings every socket twice per timeout; whoever stayed silent through a whole timeout is dropped. Each
+     * tick takes its own share of the sockets: on Payara every ping sent and every pong received costs a
+     * context-capturing task submission inside Tyrus, and pinging everyone in the same second stalled the ticks.
+     */
+    private void checkPulses(long tick) {
+        int period = (int) Math.max(1, timeoutSeconds / 2);
+        long share = tick % period;
         long timeout = TimeUnit.SECONDS.toNanos(timeoutSeconds);
         for (Outbox outbox : outboxes.values()) {
+            if (Math.floorMod(outbox.order(), period) != share) {
+                continue;
+            }
             if (outbox.silentFor(timeout)) {
                 close(outbox.session(), new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
                         "no answer to pings for " + timeoutSeconds + " s"));
