@@ -32,7 +32,9 @@ run_dir=${CIRCUIT_BREAKER_RUN_DIR:-$default_run}
 pid_file=$run_dir/circuit-breaker-$port.pid
 log_file=$run_dir/circuit-breaker-$port.log
 # The one place for JVM options: a bounded heap (the default is a quarter of the machine), fast start-up.
-java_opts=${CIRCUIT_BREAKER_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k}
+# Each open socket holds ~30 KB of heap (mostly the server's HTTP request kept by the upgrade): 1 GiB holds
+# 15 000 sockets (docs/performance.md). The heap grows only as needed; idle, the service stays near 64 MiB of it.
+java_opts=${CIRCUIT_BREAKER_JAVA_OPTS:--Xms64m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k}
 start_timeout=${CIRCUIT_BREAKER_START_TIMEOUT:-120}
 stop_timeout=${CIRCUIT_BREAKER_STOP_TIMEOUT:-30}
 

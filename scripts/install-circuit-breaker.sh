@@ -144,7 +144,7 @@ CIRCUIT_BREAKER_PORT=6970
 CIRCUIT_BREAKER_TOKEN_FILE=/etc/circuit-breaker/token
 #CIRCUIT_BREAKER_RETRY_AFTER=300
 #CIRCUIT_BREAKER_SITE_URL=/
-#CIRCUIT_BREAKER_JAVA_OPTS=-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k
+#CIRCUIT_BREAKER_JAVA_OPTS=-Xms64m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k
 EOF
   fi
   chown "0:$gid" "$etc/circuit-breaker.env" && chmod 0640 "$etc/circuit-breaker.env"
