@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** scripts/circuit-breaker.sh as an operator uses it at 3 a.m.: predictable, explicit, loud when it fails. */
@@ -64,12 +67,14 @@ class ServiceScriptIT extends OwnServiceTest {
 
     @Test
     void aServiceThatNeverTurnsHealthyIsStoppedNotLeftOnThePort() throws Exception {
-        // Without the project's boot commands Payara's own health check takes /health: never our service's answer.
-        Path emptyConfig = Files.createDirectories(work.resolve("no-boot-commands"));
-        Files.writeString(emptyConfig.resolve("pre-boot-commands.asadmin"), "");
-        Files.writeString(emptyConfig.resolve("post-boot-commands.asadmin"), "");
-        Files.copy(Path.of("server-config/logging.properties"), emptyConfig.resolve("logging.properties"));
-        service = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_CONFIG_DIR", emptyConfig.toString(),
+        // A WAR that is not the breaker: Payara boots and answers, but never with the service's health.
+        Path otherApp = work.resolve("other-app.war");
+        try (ZipOutputStream war = new ZipOutputStream(Files.newOutputStream(otherApp))) {
+            war.putNextEntry(new ZipEntry("index.html"));
+            war.write("not the breaker".getBytes(StandardCharsets.UTF_8));
+            war.closeEntry();
+        }
+        service = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_WAR", otherApp.toString(),
                 "CIRCUIT_BREAKER_START_TIMEOUT", "25"));
         Command start = service.script("start");
         assertEquals(1, start.exitCode(), start.toString());

@@ -7,6 +7,7 @@ import circuitbreaker.page.control.InlineAssets;
 import circuitbreaker.page.control.PageModel;
 import circuitbreaker.page.control.PageText;
 import circuitbreaker.page.control.PreferredType;
+import circuitbreaker.page.control.RenderedPages;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -43,6 +44,9 @@ public class MaintenancePageFilter extends HttpFilter {
 
     @Inject
     InlineAssets assets;
+
+    @Inject
+    RenderedPages pages;
 
     @Inject
     Jsonb jsonb;
@@ -99,9 +103,22 @@ public class MaintenancePageFilter extends HttpFilter {
         if (head) {
             return; // the headers are the answer; a JSP writes its body even for HEAD
         }
+        byte[] html = pages.page(status, lang, () -> render(request, response, status, lang));
+        response.setContentLength(html.length);
+        response.getOutputStream().write(html);
+    }
+
+    private String render(HttpServletRequest request, HttpServletResponse response, Status status, String lang)
+            throws IOException {
         request.setAttribute("view", PageModel.of(status, lang, siteUrl));
         request.setAttribute("assets", assets);
-        request.getServletContext().getNamedDispatcher(PAGE).forward(asGet(request), response);
+        CapturedResponse page = new CapturedResponse(response);
+        try {
+            request.getServletContext().getNamedDispatcher(PAGE).include(asGet(request), page);
+        } catch (ServletException e) {
+            throw new IOException("the page could not be rendered", e);
+        }
+        return page.captured();
     }
 
     static boolean isApplicationPath(String path) {
