@@ -49,7 +49,7 @@ java_bin() {
 running_pid() {
   [ -f "$pid_file" ] || return 1
   local pid; pid=$(cat "$pid_file" 2>/dev/null) || return 1
-  if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null && grep -q payara-micro "/proc/$pid/cmdline" 2>/dev/null; then
+  if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null && grep -q -e payara-micro -e launch-micro "/proc/$pid/cmdline" 2>/dev/null; then
     echo "$pid"; return 0
   fi
   rm -f "$pid_file" # stale: the process is gone (or the pid now belongs to something else)
@@ -76,6 +76,13 @@ cluster_flags() {
   fi
 }
 
+# `prepare` boots once and keeps a class-data (AppCDS) archive of every class Payara and the app loaded; later
+# starts map it instead of loading and verifying those classes again: ready in ~4.5 s instead of ~6.5 s.
+cds_dir=$run_dir/cds-$port
+# The archive belongs to one Payara Micro jar and one JVM; anything else makes it stale.
+cds_key() { echo "$(stat -c '%s %Y' "$micro") $(readlink -f "$(java_bin)")"; }
+cds_ready() { [ -f "$cds_dir/classes.jsa" ] && [ "$(cat "$cds_dir/made-from" 2>/dev/null)" = "$(cds_key)" ]; }
+
 command_line() {
   cluster_flags
   local java; java=$(java_bin)
@@ -85,11 +92,37 @@ command_line() {
   [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] \
     || fail "CIRCUIT_BREAKER_PORT must be a port number, not '$port'"
   # shellcheck disable=SC2206 # JVM options are a space-separated list by design
-  cmd=("$java" $java_opts -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false -jar "$micro"
-       --deploy "$war" --contextroot / --port "$port" "${cluster_options[@]}" --disablephonehome
-       --prebootcommandfile "$config/pre-boot-commands.asadmin"
-       --postbootcommandfile "$config/post-boot-commands.asadmin"
-       --logproperties "$config/logging.properties")
+  jvm=("$java" $java_opts -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false)
+  payara_args=(--deploy "$war" --contextroot / --port "$port" --disablephonehome
+               --prebootcommandfile "$config/pre-boot-commands.asadmin"
+               --postbootcommandfile "$config/post-boot-commands.asadmin"
+               --logproperties "$config/logging.properties")
+  if cds_ready; then
+    launch=("-XX:SharedArchiveFile=$cds_dir/classes.jsa" -jar "$cds_dir/root/launch-micro.jar")
+  else
+    launch=(-jar "$micro")
+  fi
+  cmd=("${jvm[@]}" "${launch[@]}" "${payara_args[@]}" "${cluster_options[@]}")
+}
+
+prepare() {
+  if pid=$(running_pid); then fail "running (pid $pid): stop it first, preparing boots it once on port $port"; fi
+  port_busy && fail "port $port is already in use by another program: stop it or set CIRCUIT_BREAKER_PORT"
+  command_line
+  if cds_ready; then say "already prepared ($cds_dir)"; return 0; fi
+  rm -rf "$cds_dir"
+  mkdir -p "$cds_dir"
+  local began=$SECONDS
+  [ -z "${INVOCATION_ID:-}" ] || log_file=/dev/stderr   # under systemd: into the journal
+  # A launcher whose class path is fixed (the plain jar unpacks itself somewhere new on every start).
+  "${jvm[0]}" -jar "$micro" --rootdir "$cds_dir/root" --outputlauncher >>"$log_file" 2>&1 \
+    || fail "Payara Micro could not write its launcher into $cds_dir; see $log_file"
+  # Boots, deploys, exits (--warmup), and writes the archive on the way out.
+  HZ_PHONE_HOME_ENABLED=false "${jvm[@]}" "-XX:ArchiveClassesAtExit=$cds_dir/classes.jsa" -Xlog:cds=off \
+    -jar "$cds_dir/root/launch-micro.jar" "${payara_args[@]}" --nocluster --warmup >>"$log_file" 2>&1 \
+    && [ -f "$cds_dir/classes.jsa" ] || { rm -rf "$cds_dir"; fail "the warm-up boot failed, nothing prepared; see $log_file"; }
+  cds_key >"$cds_dir/made-from"
+  say "prepared in $((SECONDS - began))s: starts on port $port now use $cds_dir"
 }
 
 start() {
@@ -154,12 +187,14 @@ status() {
 
 usage() {
   cat <<EOF
-Usage: $(basename "$0") {start [--foreground] | stop | restart | status}
+Usage: $(basename "$0") {start [--foreground] | stop | restart | status | prepare}
 Runs the Circuit Breaker Service on port \$CIRCUIT_BREAKER_PORT (now $port).
   start      start in the background and wait until /health answers (in the foreground under systemd)
   stop       stop gracefully, forcibly after ${stop_timeout}s
   restart    stop, then start
   status     say whether it runs and print /health (exit 3 when stopped)
+  prepare    boot once (stopped) and keep a class archive that makes every later start faster;
+             redone only when Payara Micro or java changed (the unit runs it before each start)
 Pid and log files: $run_dir. Settings: docs/operations.md.
 EOF
 }
@@ -170,6 +205,7 @@ case "${1:-}" in
   stop) stop ;;
   restart) stop; start ;;
   status) status ;;
+  prepare) mkdir -p "$run_dir"; prepare ;;
   -h|--help|help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

@@ -55,6 +55,29 @@ class ServiceScriptIT extends OwnServiceTest {
     }
 
     @Test
+    void preparedStartsMapTheClassArchive() throws Exception {
+        service = new ServiceProcess(work, Map.of());
+        Command prepared = service.script("prepare");
+        assertEquals(0, prepared.exitCode(), prepared.toString());
+        assertTrue(prepared.out().contains("prepared in"), prepared.out());
+        Path archive = service.runDir.resolve("cds-" + service.port).resolve("classes.jsa");
+        assertTrue(Files.size(archive) > 10_000_000, "an archive of Payara's classes: " + Files.size(archive));
+        Command again = service.script("prepare");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(again.out().contains("already prepared"), "kept while Payara and java stay: " + again.out());
+
+        Command started = service.script("start");
+        assertEquals(0, started.exitCode(), started.toString());
+        String commandLine = Files.readString(Path.of("/proc/" + service.pid() + "/cmdline")).replace('\0', ' ');
+        assertTrue(commandLine.contains("-XX:SharedArchiveFile=" + archive), commandLine);
+        assertEquals(200, service.api().get("/health").statusCode());
+        Command running = service.script("prepare");
+        assertEquals(1, running.exitCode(), "never boots a second instance on the port: " + running);
+        assertTrue(running.err().contains("stop it first"), running.err());
+        assertEquals(0, service.script("stop").exitCode());
+    }
+
+    @Test
     void aBusyPortIsRefusedWithAReason() throws Exception {
         try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             ServiceProcess other = new ServiceProcess(work, Map.of());
