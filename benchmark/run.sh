@@ -26,6 +26,7 @@ mkdir -p "$out"
 report=$out/results-$(date -u +%Y%m%dT%H%M%SZ).md
 port=${BENCHMARK_PORT:-16980}
 nginx_port=${BENCHMARK_NGINX_PORT:-16981}
+nginx_close_port=${BENCHMARK_NGINX_CLOSE_PORT:-16982}   # the same nginx, closing after each answer as Grizzly does on a 503
 export CIRCUIT_BREAKER_PORT=$port CIRCUIT_BREAKER_STATE_FILE=$work/maintenance-status.json CIRCUIT_BREAKER_RUN_DIR=$work/run
 unset CIRCUIT_BREAKER_TOKEN CIRCUIT_BREAKER_TOKEN_FILE CIRCUIT_BREAKER_SOCKET_TIMEOUT
 nginx_pid=""
@@ -41,15 +42,22 @@ rss_mib() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 say() { echo "$*" | tee -a "$report"; }
 
 # --- 1. Ready time: start to the first healthy /health, and resident memory when idle ------------------------
-ready=(); idle=()
-for _ in $(seq "$ready_runs"); do
-  began=$(date +%s.%N)
+# First as a fresh checkout starts, then prepared (the class archive the unit makes before every start).
+ready_start() {
+  local began; began=$(date +%s.%N)
   scripts/circuit-breaker.sh start >/dev/null
-  ready+=("$(echo "$(date +%s.%N) - $began" | bc)")
+  echo "$(date +%s.%N) - $began" | bc
   sleep 5
-  idle+=("$(rss_mib "$(cat "$work/run/circuit-breaker-$port.pid")")")
+  rss_mib "$(cat "$work/run/circuit-breaker-$port.pid")" >>"$work/idle-rss"
+  echo >>"$work/idle-rss"
   scripts/circuit-breaker.sh stop >/dev/null
-done
+}
+cold=(); ready=()
+for _ in $(seq "$ready_runs"); do cold+=("$(ready_start)"); done
+cold_idle=$(median <"$work/idle-rss"); rm -f "$work/idle-rss"
+scripts/circuit-breaker.sh prepare >/dev/null
+for _ in $(seq "$ready_runs"); do ready+=("$(ready_start)"); done
+idle=$(median <"$work/idle-rss")
 
 # --- 2. HTTP: the breaker against nginx serving the same page as a static 503 ----------------------------------
 scripts/circuit-breaker.sh start >/dev/null
@@ -83,6 +91,19 @@ http {
             add_header Cache-Control no-store always;
         }
     }
+    server {
+        listen 127.0.0.1:$nginx_close_port;
+        keepalive_timeout 0;
+        location / { return 503; }
+        error_page 503 /maintenance.html;
+        location = /maintenance.html {
+            internal;
+            root $work/nginx;
+            default_type text/html;
+            add_header Retry-After 7200 always;
+            add_header Cache-Control no-store always;
+        }
+    }
 }
 EOF
 nginx -c "$work/nginx/nginx.conf" &
@@ -104,7 +125,8 @@ wrk -t2 -c100 -d"${seconds}s" "http://127.0.0.1:$port/health" >/dev/null
 declare -A rps p50 p99
 for c in $connections; do
   for _ in $(seq "$rounds"); do   # A B A B: breaker and nginx take turns, so drift hits both
-    for target in "page $port /" "nginx $nginx_port /" "health $port /health" "status $port /api/maintenance/status"; do
+    for target in "page $port /" "nginx $nginx_port /" "nginx-close $nginx_close_port /" "health $port /health" \
+                  "status $port /api/maintenance/status"; do
       read -r name target_port path <<<"$target"
       read -r r l50 l99 < <(load "http://127.0.0.1:$target_port$path" "$c")
       rps[$name,$c]+="$r "; p50[$name,$c]+="$l50 "; p99[$name,$c]+="$l99 "
@@ -124,16 +146,19 @@ done
 field() { grep -o "\"$2\":[^,}]*" <<<"$1" | cut -d: -f2; }
 say "# Benchmark $(date -u +%Y-%m-%dT%H:%MZ) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1))"
 say ""
-say "Ready after start (median of $ready_runs): $(printf '%s\n' "${ready[@]}" | median) s; idle RSS $(printf '%s\n' "${idle[@]}" | median) MiB"
+say "Ready after start (median of $ready_runs): $(printf '%s\n' "${ready[@]}" | median) s; idle RSS $idle MiB (prepared)"
+say "Ready after start without the class archive (median of $ready_runs): $(printf '%s\n' "${cold[@]}" | median) s; idle RSS $cold_idle MiB"
 say ""
 say "| target | connections | req/s (median of $rounds) | p50 ms | p99 ms |"
 say "|---|---|---|---|---|"
 for c in $connections; do
-  for name in page nginx health status; do
+  for name in page nginx nginx-close health status; do
     say "| $name | $c | $(tr ' ' '\n' <<<"${rps[$name,$c]}" | median) | $(tr ' ' '\n' <<<"${p50[$name,$c]}" | median) | $(tr ' ' '\n' <<<"${p99[$name,$c]}" | median) |"
   done
   page=$(tr ' ' '\n' <<<"${rps[page,$c]}" | median); static=$(tr ' ' '\n' <<<"${rps[nginx,$c]}" | median)
+  closing=$(tr ' ' '\n' <<<"${rps[nginx-close,$c]}" | median)
   say "| page / nginx | $c | $(echo "scale=2; $page / $static" | bc)x | | |"
+  say "| page / nginx-close | $c | $(echo "scale=2; $page / $closing" | bc)x | | |"
 done
 say ""
 say "| sockets | connected | failed | RSS MiB | MiB per 1000 | tick CPU % | tick gap p50/p99 ms | skipped ticks | fan-out p50/p99/last ms |"

@@ -16,19 +16,24 @@ class BenchmarkSmokeIT {
     @Test
     void theBenchmarkRunsEndToEndAndReportsEveryFigure() throws Exception {
         Command run = Command.run(Map.of("BENCHMARK_PORT", Integer.toString(ServiceProcess.freePort()),
-                "BENCHMARK_NGINX_PORT", Integer.toString(ServiceProcess.freePort())),
+                "BENCHMARK_NGINX_PORT", Integer.toString(ServiceProcess.freePort()),
+                "BENCHMARK_NGINX_CLOSE_PORT", Integer.toString(ServiceProcess.freePort())),
                 "bash", "benchmark/run.sh", "--smoke");
         assertEquals(0, run.exitCode(), run.toString());
 
         Matcher kept = Pattern.compile("Kept in (\\S+)").matcher(run.out());
         assertTrue(kept.find(), run.out());
         String report = Files.readString(Path.of(kept.group(1)));
-        assertTrue(report.matches("(?s).*Ready after start \\(median of 1\\): [0-9.]+ s; idle RSS \\d+ MiB.*"), report);
-        for (String target : new String[] {"page", "nginx", "health", "status"}) {
+        assertTrue(report.matches("(?s).*Ready after start \\(median of 1\\): [0-9.]+ s; idle RSS \\d+ MiB \\(prepared\\).*"),
+                report);
+        assertTrue(report.matches("(?s).*Ready after start without the class archive \\(median of 1\\): [0-9.]+ s.*"),
+                report);
+        for (String target : new String[] {"page", "nginx", "nginx-close", "health", "status"}) {
             assertTrue(report.matches("(?s).*\\| " + target + " \\| 50 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|.*"),
                     target + " measured: " + report);
         }
         assertTrue(report.matches("(?s).*\\| page / nginx \\| 50 \\| [0-9.]+x \\|.*"), report);
+        assertTrue(report.matches("(?s).*\\| page / nginx-close \\| 50 \\| [0-9.]+x \\|.*"), report);
         assertTrue(report.matches("(?s).*\\| 100 \\| 100 \\| 0 \\| \\d+ \\| [0-9.]+ \\| [0-9.]+ \\| \\d+/\\d+ \\| \\d+ \\| "
                 + "[0-9.]+/[0-9.]+/[0-9.]+ \\|.*"), "every socket connected and every figure present: " + report);
     }
