@@ -82,6 +82,12 @@ cds_dir=$run_dir/cds-$port
 # The archive belongs to one Payara Micro jar and one JVM; anything else makes it stale.
 cds_key() { echo "$(stat -c '%s %Y' "$micro") $(readlink -f "$(java_bin)")"; }
 cds_ready() { [ -f "$cds_dir/classes.jsa" ] && [ "$(cat "$cds_dir/made-from" 2>/dev/null)" = "$(cds_key)" ]; }
+# The launcher's folder also keeps the domain and the last deployment, which would be loaded first (and then
+# replaced by --deploy, a few seconds of errors). Every start begins from the configuration as first written.
+cds_reset() {
+  rm -rf "$cds_dir/root/applications" "$cds_dir/root/generated" "$cds_dir/root/config"
+  cp -a "$cds_dir/config" "$cds_dir/root/config"
+}
 
 command_line() {
   cluster_flags
@@ -98,6 +104,7 @@ command_line() {
                --postbootcommandfile "$config/post-boot-commands.asadmin"
                --logproperties "$config/logging.properties")
   if cds_ready; then
+    cds_reset
     launch=("-XX:SharedArchiveFile=$cds_dir/classes.jsa" -jar "$cds_dir/root/launch-micro.jar")
   else
     launch=(-jar "$micro")
@@ -116,6 +123,7 @@ prepare() {
   [ -z "${INVOCATION_ID:-}" ] || log_file=/dev/stderr   # under systemd: into the journal
   # A launcher whose class path is fixed (the plain jar unpacks itself somewhere new on every start).
   "${jvm[0]}" -jar "$micro" --rootdir "$cds_dir/root" --outputlauncher >>"$log_file" 2>&1 \
+    && cp -a "$cds_dir/root/config" "$cds_dir/config" \
     || fail "Payara Micro could not write its launcher into $cds_dir; see $log_file"
   # Boots, deploys, exits (--warmup), and writes the archive on the way out.
   HZ_PHONE_HOME_ENABLED=false "${jvm[@]}" "-XX:ArchiveClassesAtExit=$cds_dir/classes.jsa" -Xlog:cds=off \
