@@ -137,6 +137,9 @@ done
 # --- 3. Sockets --------------------------------------------------------------------------------------------------
 socket_rows=()
 for n in $sockets; do
+  # Each level on a freshly started, idle service, so the memory it reports is the sockets' own.
+  scripts/circuit-breaker.sh restart >/dev/null
+  pid=$(cat "$work/run/circuit-breaker-$port.pid")
   socket_rows+=("$(timeout 600 java -cp target/test-classes circuitbreaker.benchmark.SocketBenchmark "$port" "$pid" "$n" \
     "$per_process" "$tick_seconds" "$updates")")
   sleep 3
