@@ -66,6 +66,18 @@ curl -fsS -X POST -H 'Content-Type: application/json' -d '{"countdown":7200}' \
   "http://127.0.0.1:$port/api/maintenance/status" >/dev/null
 mkdir -p "$work/nginx"
 curl -s "http://127.0.0.1:$port/" >"$work/nginx/maintenance.html"
+# The page as a static 503, served twice: with keep-alive, and closing after each answer as Grizzly does.
+cat >"$work/nginx/static-503.conf" <<EOF
+location / { return 503; }
+error_page 503 /maintenance.html;
+location = /maintenance.html {
+    internal;
+    root $work/nginx;
+    default_type text/html;
+    add_header Retry-After 7200 always;
+    add_header Cache-Control no-store always;
+}
+EOF
 cat >"$work/nginx/nginx.conf" <<EOF
 daemon off;
 worker_processes auto;
@@ -81,28 +93,12 @@ http {
     scgi_temp_path $work/nginx/scgi;
     server {
         listen 127.0.0.1:$nginx_port;
-        location / { return 503; }
-        error_page 503 /maintenance.html;
-        location = /maintenance.html {
-            internal;
-            root $work/nginx;
-            default_type text/html;
-            add_header Retry-After 7200 always;
-            add_header Cache-Control no-store always;
-        }
+        include $work/nginx/static-503.conf;
     }
     server {
         listen 127.0.0.1:$nginx_close_port;
         keepalive_timeout 0;
-        location / { return 503; }
-        error_page 503 /maintenance.html;
-        location = /maintenance.html {
-            internal;
-            root $work/nginx;
-            default_type text/html;
-            add_header Retry-After 7200 always;
-            add_header Cache-Control no-store always;
-        }
+        include $work/nginx/static-503.conf;
     }
 }
 EOF
