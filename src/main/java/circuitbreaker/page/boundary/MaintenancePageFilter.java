@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class MaintenancePageFilter extends HttpFilter {
 
-    /** The JSP, declared by name in web.xml: a path forward would be taken by JAX-RS's "/*" mapping. */
+    /** The JSP, declared by name in web.xml: a dispatch by path would be taken by JAX-RS's "/*" mapping. */
     static final String PAGE = "maintenance-page";
     /** Marks every answer of the breaker, so the page can tell the real site's answer from its own. */
     static final String MARKER = "X-Circuit-Breaker";
