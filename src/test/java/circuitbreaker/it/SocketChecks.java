@@ -13,6 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +26,8 @@ import org.junit.jupiter.api.Test;
 abstract class SocketChecks {
 
     static final Duration SOON = Duration.ofSeconds(5);
+    static final String TOO_MANY =
+            "circuitbreaker_sockets_closed_total{mp_scope=\"application\",reason=\"too_many_messages\"}";
 
     @Test
     void sendsTheStatusOnConnectThenACountdownEverySecond() throws Exception {
@@ -133,6 +141,78 @@ abstract class SocketChecks {
             assertTrue(worstMillis < 1000, "slowest of " + posts + " updates to the reading client: " + worstMillis
                     + " ms");
             reader.next("countdownUpdate", SOON);
+        }
+    }
+
+    /**
+     * A client that asks for the status as fast as it can is closed with 1008 once over its allowance; however often
+     * it comes back and floods again, a bystander's page loads quickly and its socket misses no tick.
+     */
+    @Test
+    void aClientFloodingRequestsIsClosedWhileOthersMissNothing() throws Exception {
+        API.post("{\"message\":\"Flooded\",\"countdown\":600}");
+        double closedBefore = MonitoringChecks.metric(TOO_MANY);
+        try (SocketClient bystander = new SocketClient(API.base())) {
+            bystander.next("statusUpdate", SOON);
+            bystander.next("countdownUpdate", SOON);
+            AtomicBoolean flooding = new AtomicBoolean(true);
+            List<SocketClient.Closed> closes = new CopyOnWriteArrayList<>();
+            AtomicInteger cutOff = new AtomicInteger(); // the server hung up while the flooder was still writing
+            AtomicInteger sent = new AtomicInteger();
+            CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
+                while (flooding.get()) {
+                    try (SocketClient flooder = new SocketClient(API.base())) {
+                        for (int i = 0; i < 100_000 && flooder.trySend("{\"type\":\"requestStatus\"}"); i++) {
+                            sent.incrementAndGet();
+                        }
+                        closes.add(flooder.awaitClose(SOON));
+                    } catch (ExecutionException e) {
+                        cutOff.incrementAndGet();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            long worstPageMillis = 0;
+            int pages = 0;
+            long floodStarted = System.nanoTime();
+            while (System.nanoTime() - floodStarted < Duration.ofSeconds(6).toNanos()) {
+                long asked = System.nanoTime();
+                assertEquals(503, API.get("/during/the/flood").statusCode());
+                worstPageMillis = Math.max(worstPageMillis, (System.nanoTime() - asked) / 1_000_000);
+                pages++;
+                Thread.sleep(50);
+            }
+            flooding.set(false);
+            flood.get(30, TimeUnit.SECONDS);
+
+            assertTrue(closes.size() >= 2, "the flooder came back and was closed again: " + closes + ", and "
+                    + cutOff + " times it saw the connection cut before the close frame");
+            for (SocketClient.Closed closed : closes) {
+                assertEquals(1008, closed.code(), closed.toString());
+                assertEquals("too many messages: at most 5 a second", closed.reason());
+            }
+            assertTrue(worstPageMillis < 500, "slowest of " + pages + " page loads during a flood of " + sent
+                    + " messages: " + worstPageMillis + " ms");
+            List<SocketClient.Frame> ticks = bystander.collect("countdownUpdate", Duration.ofMillis(1500));
+            assertTrue(ticks.size() >= 6, "a tick every second through the flood: " + ticks.size());
+            for (int i = 1; i < ticks.size(); i++) {
+                long gapMillis = (ticks.get(i).receivedAt() - ticks.get(i - 1).receivedAt()) / 1_000_000;
+                assertTrue(gapMillis < 1500, "no tick missed: a gap of " + gapMillis + " ms");
+            }
+            bystander.send("{\"type\":\"requestStatus\"}");
+            assertEquals("Flooded", bystander.next("statusUpdate", SOON).data().getString("message"));
+            assertEquals(closedBefore + closes.size() + cutOff.get(), MonitoringChecks.metric(TOO_MANY),
+                    "every flooding connection was closed for it, and counted");
+        }
+    }
+
+    @Test
+    void anOversizedFrameClosesThatSocketWith1009() throws Exception {
+        try (SocketClient big = new SocketClient(API.base())) {
+            big.next("statusUpdate", SOON);
+            big.send("{\"type\":\"requestStatus\",\"pad\":\"" + "x".repeat(2000) + "\"}");
+            assertEquals(1009, big.awaitClose(SOON).code());
         }
     }
 

@@ -66,6 +66,19 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    /** Sends unless the socket is closed or closing; false once it is. */
+    public boolean trySend(String text) {
+        if (closed.isDone()) {
+            return false;
+        }
+        try {
+            socket.sendText(text, true).join();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public Closed awaitClose(Duration timeout) throws Exception {
         return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -16,7 +16,6 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 
@@ -42,19 +41,24 @@ public class StatusSocket {
         subscribers.join(session);
     }
 
+    /** Frames over this size are closed by the server with 1009 before they reach the endpoint. */
     @OnMessage(maxMessageSize = MAX_INCOMING)
-    public void text(Session session, String frame) throws IOException {
-        subscribers.heard(session);
+    public void text(Session session, String frame) {
+        if (!subscribers.received(session)) {
+            return; // over its allowance: being closed with 1008, nothing is parsed
+        }
         if (isStatusRequest(frame)) {
             subscribers.sendStatus(session);
         } else {
-            refuse(session, "unknown message: " + EXPECTED);
+            subscribers.refuse(session, "unknown message: " + EXPECTED);
         }
     }
 
     @OnMessage(maxMessageSize = MAX_INCOMING)
-    public void binary(Session session, ByteBuffer frame) throws IOException {
-        refuse(session, "binary frames are not accepted: " + EXPECTED);
+    public void binary(Session session, ByteBuffer frame) {
+        if (subscribers.received(session)) {
+            subscribers.refuse(session, "binary frames are not accepted: " + EXPECTED);
+        }
     }
 
     @OnMessage
@@ -63,8 +67,8 @@ public class StatusSocket {
     }
 
     @OnClose
-    public void close(Session session) {
-        subscribers.leave(session);
+    public void close(Session session, CloseReason reason) {
+        subscribers.closedByServer(session, reason);
     }
 
     @OnError
@@ -81,10 +85,5 @@ public class StatusSocket {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    private void refuse(Session session, String reason) throws IOException {
-        subscribers.leave(session);
-        session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, reason));
     }
 }

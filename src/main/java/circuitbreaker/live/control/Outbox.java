@@ -22,13 +22,18 @@ final class Outbox {
     private final int order;
     private final Consumer<Session> onFailure;
     private final Queue<String> waiting = new ArrayDeque<>();
+    private final MessageAllowance allowance;
     private boolean sending;
     private volatile long heardAt = System.nanoTime();
 
-    /** @param order when this socket joined, counted from 0: spreads the pings over the ticks */
-    Outbox(Session session, int order, Consumer<Session> onFailure) {
+    /**
+     * @param order when this socket joined, counted from 0: spreads the pings over the ticks
+     * @param allowance how many messages the client may send
+     */
+    Outbox(Session session, int order, MessageAllowance allowance, Consumer<Session> onFailure) {
         this.session = session;
         this.order = order;
+        this.allowance = allowance;
         this.onFailure = onFailure;
     }
 
@@ -59,6 +64,12 @@ final class Outbox {
     /** The client answered (a pong or a message): it is reading. */
     void heard() {
         heardAt = System.nanoTime();
+    }
+
+    /** A message from the client: true while it stays within its allowance. */
+    boolean received() {
+        heard();
+        return allowance.take(heardAt);
     }
 
     boolean silentFor(long nanos) {

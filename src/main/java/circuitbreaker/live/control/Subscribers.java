@@ -17,6 +17,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +53,11 @@ public class Subscribers {
     @ConfigProperty(name = "circuit.breaker.socket.timeout", defaultValue = "60")
     long timeoutSeconds;
 
+    /** Messages a client may send per second (twice as many in a burst); beyond that it is closed with 1008. */
+    @Inject
+    @ConfigProperty(name = "circuit.breaker.socket.messages.per.second", defaultValue = "5")
+    double messagesPerSecond;
+
     private final ConcurrentHashMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
     private final TyrusBroadcast tyrus = new TyrusBroadcast();
     private final AtomicInteger joined = new AtomicInteger();
@@ -64,7 +70,8 @@ public class Subscribers {
     }
 
     public void join(Session session) {
-        Outbox outbox = new Outbox(session, joined.getAndIncrement(), this::drop);
+        Outbox outbox = new Outbox(session, joined.getAndIncrement(),
+                new MessageAllowance(messagesPerSecond, 2 * messagesPerSecond, System.nanoTime()), this::drop);
         outboxes.put(session.getId(), outbox);
         outbox.offer(statusUpdate());
     }
@@ -77,8 +84,39 @@ public class Subscribers {
         }
     }
 
+    /**
+     * A message from the client, before it is even parsed: true when it may be answered. A client over its allowance
+     * is closed with 1008, so however fast it sends, it costs the others nothing more.
+     */
+    public boolean received(Session session) {
+        Outbox outbox = outboxes.get(session.getId());
+        if (outbox == null) {
+            return false; // already on its way out
+        }
+        if (outbox.received()) {
+            return true;
+        }
+        close(outbox.session(), new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "too many messages: at most "
+                + BigDecimal.valueOf(messagesPerSecond).stripTrailingZeros().toPlainString() + " a second"),
+                "too_many_messages");
+        return false;
+    }
+
+    /** A client that broke the protocol (garbage, binary frames): closed with 1003 and the reason. */
+    public void refuse(Session session, String reason) {
+        close(session, new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, reason), "not_understood");
+    }
+
     public void leave(Session session) {
         outboxes.remove(session.getId());
+    }
+
+    /** The server closed the socket by itself (Tyrus closes an oversized frame with 1009): count why. */
+    public void closedByServer(Session session, CloseReason reason) {
+        leave(session);
+        if (reason.getCloseCode().getCode() == CloseReason.CloseCodes.TOO_BIG.getCode()) {
+            metrics.socketClosed("too_large");
+        }
     }
 
     public int count() {
@@ -132,7 +170,7 @@ public class Subscribers {
             }
             if (outbox.silentFor(timeout)) {
                 close(outbox.session(), new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
-                        "no answer to pings for " + timeoutSeconds + " s"));
+                        "no answer to pings for " + timeoutSeconds + " s"), "silent");
             } else {
                 outbox.ping(PING);
             }
@@ -157,19 +195,20 @@ public class Subscribers {
 
     private void tooSlow(Outbox outbox) {
         close(outbox.session(), new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
-                "too slow: " + Outbox.LIMIT + " messages were waiting unread"));
+                "too slow: " + Outbox.LIMIT + " messages were waiting unread"), "too_slow");
     }
 
     private void drop(Session session) {
         metrics.sendFailed();
-        close(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send failed"));
+        close(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send failed"), "send_failed");
     }
 
     /** Off the caller's thread: closing writes a frame, and the caller may be the timer or another client's send. */
-    private void close(Session session, CloseReason reason) {
+    private void close(Session session, CloseReason reason, String why) {
         if (outboxes.remove(session.getId()) == null) {
             return; // already on its way out
         }
+        metrics.socketClosed(why);
         LOG.log(Level.DEBUG, "Closing socket {0}: {1}", session.getId(), reason.getReasonPhrase());
         executor.execute(() -> {
             try {

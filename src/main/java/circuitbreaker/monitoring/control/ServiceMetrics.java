@@ -57,6 +57,11 @@ public class ServiceMetrics {
         count("circuitbreaker_send_failures");
     }
 
+    /** @param reason too_many_messages, too_large, not_understood, too_slow, silent, send_failed */
+    public void socketClosed(String reason) {
+        count("circuitbreaker_sockets_closed", new Tag("reason", reason));
+    }
+
     public void pageView() {
         count("circuitbreaker_page_views");
     }
