@@ -7,6 +7,8 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="robots" content="noindex">
+<%-- The icon is inline, so a browser asks for no /favicon.ico: one visit is one request. --%>
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%236d4bd8'/%3E%3C/svg%3E">
 <title><c:out value="${view.text()['title']}"/></title>
 <style>${assets.css()}</style>
 </head>

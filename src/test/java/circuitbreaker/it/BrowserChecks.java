@@ -277,4 +277,30 @@ abstract class BrowserChecks {
         }
         assertTrue(bytes > 0 && bytes < 30 * 1024, "the page and everything it loads: " + bytes + " bytes");
     }
+
+    @Test
+    void aVisitIsOneHttpRequestUnder15Kb() throws Exception {
+        browser.cdp("Network.clearBrowserCache");
+        browser.networkEvents();
+        openLive();
+        Thread.sleep(2000); // a browser asks for an icon after the load event: give it the time to
+        List<String> requests = new ArrayList<>();
+        long bytes = 0;
+        for (JsonObject event : browser.networkEvents()) {
+            JsonObject params = event.getJsonObject("params");
+            switch (event.getString("method")) {
+                case "Network.requestWillBeSent" -> {
+                    String url = params.getJsonObject("request").getString("url");
+                    if (!url.startsWith("data:")) { // the inline icon is decoded, not fetched
+                        requests.add(url);
+                    }
+                }
+                case "Network.loadingFinished" -> bytes += params.getJsonNumber("encodedDataLength").longValue();
+                default -> { }
+            }
+        }
+        assertEquals(List.of(API.base().toString()), requests, "the page and nothing else (besides the socket)");
+        assertTrue(bytes > 0 && bytes < 15 * 1024, "page weight " + bytes + " bytes");
+        assertEquals(404, API.get("/favicon.ico").statusCode(), "an old browser's icon request is not a page view");
+    }
 }

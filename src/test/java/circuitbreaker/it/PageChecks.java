@@ -101,7 +101,8 @@ abstract class PageChecks {
     void isSelfContainedAndSmall() {
         String body = API.get("/").body();
         assertFalse(body.matches("(?s).*(src|href)=\"(https?:)?//.*"), "nothing loaded from another origin");
-        assertFalse(body.contains("<link"), "no external style sheets");
+        assertFalse(body.matches("(?s).*<link[^>]*stylesheet.*"), "no external style sheets");
+        assertTrue(body.contains("<link rel=\"icon\" href=\"data:image/svg+xml,"), "an inline icon: no second request");
         int bytes = body.getBytes(StandardCharsets.UTF_8).length;
         assertTrue(bytes < 30 * 1024, "page weighs " + bytes + " bytes");
     }

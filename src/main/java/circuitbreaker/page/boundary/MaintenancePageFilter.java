@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,6 +39,12 @@ public class MaintenancePageFilter extends HttpFilter {
     static final String API = "/api/maintenance/";
     /** Payara serves its MicroProfile endpoints inside this context once server-config moves them here. */
     static final List<String> MONITORING = List.of("/mp-health", "/mp-metrics", "/mp-openapi");
+    /**
+     * What browsers and home screens ask for on their own. The page declares its icon inline, so a modern browser
+     * asks for none of these; older ones get a tiny, briefly cacheable "nothing here" instead of a second page.
+     */
+    static final Set<String> ICONS = Set.of("/favicon.ico", "/apple-touch-icon.png",
+            "/apple-touch-icon-precomposed.png");
 
     @Inject
     MaintenanceStore store;
@@ -74,8 +81,15 @@ public class MaintenancePageFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader(MARKER, "1");
-        if (isApplicationPath(request.getRequestURI().substring(request.getContextPath().length()))) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (isApplicationPath(path)) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (ICONS.contains(path)) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            response.setHeader("Cache-Control", "max-age=300");
+            response.setContentLength(0);
             return;
         }
         metrics.pageView();
