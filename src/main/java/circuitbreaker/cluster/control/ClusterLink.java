@@ -6,20 +6,24 @@ import circuitbreaker.maintenance.entity.StateChanged;
 import fish.payara.micro.cdi.Inbound;
 import fish.payara.micro.cdi.Outbound;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps the instances of a cluster in agreement over Payara's data grid (clustered CDI events): each accepted update
- * is announced at once, and every instance re-announces its state every few seconds, so one that joins or comes
- * back takes the newest state within seconds. Off unless CIRCUIT_BREAKER_CLUSTER names the members.
+ * is announced at once, and every instance re-announces its state every few seconds. An instance that joins or comes
+ * back asks the fleet first and reports itself ready only once a member has answered (or, alone, after a bounded
+ * wait), so it never serves its file's older state. Off unless CIRCUIT_BREAKER_CLUSTER names the members.
  */
 @ApplicationScoped
 public class ClusterLink {
@@ -43,7 +47,45 @@ public class ClusterLink {
     @ConfigProperty(name = "circuit.breaker.instance")
     Optional<String> instanceName;
 
+    /** How long a starting instance waits for any other member before it serves its own state. */
+    @Inject
+    @ConfigProperty(name = "circuit.breaker.cluster.sync.timeout", defaultValue = "10")
+    long syncTimeoutSeconds;
+
     private final Map<String, Long> seen = new ConcurrentHashMap<>();
+    private final long startedAt = System.nanoTime();
+    private volatile boolean inStep;
+    private long ticks; // only the timer touches it, one tick at a time
+
+    /** True once this instance holds the fleet's state (always, without a cluster): it may then report ready. */
+    public boolean inStep() {
+        return inStep || !enabled();
+    }
+
+    void askAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (enabled()) {
+            others.fire(new Announcement(instance(), store.current(), true));
+        }
+    }
+
+    /** Every second: ask the fleet until it answers (or the wait is over), then announce every few seconds. */
+    public void tick() {
+        if (!enabled()) {
+            return;
+        }
+        if (!inStep) {
+            if (System.nanoTime() - startedAt < TimeUnit.SECONDS.toNanos(syncTimeoutSeconds)) {
+                others.fire(new Announcement(instance(), store.current(), true));
+                return;
+            }
+            inStep = true;
+            LOG.log(Level.WARNING, "No other cluster member answered within {0} s: serving this instance''s own state",
+                    syncTimeoutSeconds);
+        }
+        if (++ticks % ANNOUNCE_SECONDS == 0) {
+            announce();
+        }
+    }
 
     public boolean enabled() {
         return members.filter(m -> !m.isBlank()).isPresent();
@@ -66,22 +108,26 @@ public class ClusterLink {
         if (store.adopt(announcement.state())) {
             LOG.log(Level.INFO, "Took state version {0} from {1}", announcement.state().version(),
                     announcement.instance());
-        } else if (store.current().isNewerThan(announcement.state())) {
+        } else if (announcement.asking() || store.current().isNewerThan(announcement.state())) {
             announce();
+        }
+        if (!inStep) {
+            inStep = true;
+            LOG.log(Level.INFO, "In step with the cluster: heard {0}", announcement.instance());
         }
     }
 
     public void announce() {
         if (enabled()) {
-            others.fire(new Announcement(instance(), store.current()));
+            others.fire(new Announcement(instance(), store.current(), false));
         }
     }
 
     /** Instances heard from recently, with this one, and when each was last heard (epoch ms). */
-    public Map<String, Long> membersSeen() {
+    public NavigableMap<String, Long> membersSeen() {
         long now = System.currentTimeMillis();
         seen.values().removeIf(at -> now - at > 3 * ANNOUNCE_SECONDS * 1000);
-        Map<String, Long> all = new TreeMap<>(seen);
+        NavigableMap<String, Long> all = new TreeMap<>(seen);
         all.put(instance(), now);
         return all;
     }

@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * /health: stays 200 while maintenance is on, so load balancers keep the breaker in rotation. A plain servlet
  * rather than a JAX-RS resource: balancers poll it hard, and JAX-RS dispatch was half the cost of each answer.
- * The exact mapping wins over JAX-RS's "/*".
+ * The exact mapping wins over JAX-RS's "/*". A cluster member answers 503 "starting" until it holds the fleet's state.
  */
 @WebServlet("/health")
 public class HealthServlet extends HttpServlet {
@@ -51,9 +51,13 @@ public class HealthServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
-        Health health = new Health("ok", SERVICE, uptime, subscribers.count(), cluster.instance(),
+        boolean ready = cluster.inStep();
+        Health health = new Health(ready ? "ok" : "starting", SERVICE, uptime, subscribers.count(), cluster.instance(),
                 stateFile.health(), new Cluster(cluster.enabled(), cluster.membersSeen().keySet()));
         byte[] body = jsonb.toJson(health).getBytes(StandardCharsets.UTF_8);
+        if (!ready) {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE); // not in rotation before it agrees
+        }
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);

@@ -9,8 +9,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * The one-second heartbeat of every page (a non-persistent timer, so nothing is replayed after a restart), and
- * every few seconds the cluster announcement.
+ * The one-second heartbeat of every page (a non-persistent timer, so nothing is replayed after a restart), and of
+ * the cluster link.
  */
 @Singleton
 @Startup
@@ -23,13 +23,9 @@ public class CountdownTicker {
     @Inject
     ClusterLink cluster;
 
-    private long ticks;
-
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "countdown")
     void tick() {
         subscribers.tick();
-        if (++ticks % ClusterLink.ANNOUNCE_SECONDS == 0) {
-            cluster.announce();
-        }
+        cluster.tick();
     }
 }

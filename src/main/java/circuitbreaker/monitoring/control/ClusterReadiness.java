@@ -1,0 +1,23 @@
+package circuitbreaker.monitoring.control;
+
+import circuitbreaker.cluster.control.ClusterLink;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Not ready while a starting cluster member still waits for the fleet's state: it would serve an older one. */
+@Readiness
+@ApplicationScoped
+public class ClusterReadiness implements HealthCheck {
+
+    @Inject
+    ClusterLink cluster;
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("cluster").status(cluster.inStep())
+                .withData("enabled", cluster.enabled()).build();
+    }
+}
