@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The runtime matrix: the same WAR, server-config and start script on each runtime this machine can run, one run,
+# taking turns in one sitting: idle RSS, then N sockets held (memory per 1 000, fan-out p99). Loopback only.
+# Usage: benchmark/runtimes.sh   (BENCHMARK_SOCKETS=10000 by default). Results: printed, and kept in target/benchmark/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sockets=${BENCHMARK_SOCKETS:-10000}
+jdk17=${BENCHMARK_JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}
+jdk25=${BENCHMARK_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
+payara7_version=7.2025.1
+[ -f target/circuit-breaker.war ] || mvn -B -q package -DskipTests
+[ -f target/test-classes/circuitbreaker/benchmark/SocketBenchmark.class ] || mvn -B -q test-compile
+payara7=target/runtimes/payara-micro-$payara7_version.jar
+[ -f "$payara7" ] || mvn -B -q dependency:copy -Dartifact="fish.payara.extras:payara-micro:$payara7_version" \
+  -DoutputDirectory=target/runtimes
+
+work=$(mktemp -d)
+out=target/benchmark
+mkdir -p "$out"
+report=$out/runtimes-$(date -u +%Y%m%dT%H%M%SZ).md
+port=${BENCHMARK_PORT:-16980}
+export CIRCUIT_BREAKER_PORT=$port CIRCUIT_BREAKER_STATE_FILE=$work/maintenance-status.json CIRCUIT_BREAKER_RUN_DIR=$work/run
+unset CIRCUIT_BREAKER_TOKEN CIRCUIT_BREAKER_TOKEN_FILE CIRCUIT_BREAKER_SOCKET_TIMEOUT
+trap 'scripts/circuit-breaker.sh stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+
+# The script's own default JVM options; each runtime adds its flags after them.
+defaults="-Xms64m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"
+runtimes=(
+  "payara-6.2025.10 java-17|$jdk17|target/payara-micro.jar|"
+  "payara-6.2025.10 java-25|$jdk25|target/payara-micro.jar|"
+  "payara-$payara7_version java-25|$jdk25|$payara7|"
+  "payara-$payara7_version java-25 compact headers|$jdk25|$payara7|-XX:+UseCompactObjectHeaders"
+)
+field() { grep -o "\"$2\":[^,}]*" <<<"$1" | cut -d: -f2; }
+say() { echo "$*" | tee -a "$report"; }
+
+say "# Runtime matrix $(date -u +%Y-%m-%dT%H:%MZ) ($(nproc) cores, $sockets sockets, one run each)"
+say ""
+say "| runtime | ready s | idle RSS MiB | RSS at $sockets MiB | MiB per 1000 | connected | fan-out p50/p99 ms | tick gap p99 ms |"
+say "|---|---|---|---|---|---|---|---|"
+for entry in "${runtimes[@]}"; do
+  IFS='|' read -r name java_home jar flags <<<"$entry"
+  export JAVA_HOME=$java_home CIRCUIT_BREAKER_PAYARA_JAR=$jar CIRCUIT_BREAKER_JAVA_OPTS="$defaults $flags"
+  began=$(date +%s.%N)
+  if ! scripts/circuit-breaker.sh start >"$work/start.log" 2>&1; then
+    say "| $name | did not start: $(tail -n 1 "$work/start.log") | | | | | | |"
+    continue
+  fi
+  ready=$(echo "$(date +%s.%N) - $began" | bc)
+  pid=$(cat "$work/run/circuit-breaker-$port.pid")
+  sleep 5
+  idle=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
+  row=$(timeout 600 "$jdk17/bin/java" -cp target/test-classes circuitbreaker.benchmark.SocketBenchmark "$port" "$pid" \
+    "$sockets" 5000 10 5)
+  scripts/circuit-breaker.sh stop >/dev/null
+  echo "$name $row" >>"$out/runtimes.jsonl"
+  say "| $name | $(printf '%.1f' "$ready") | $idle | $(field "$row" rssMiB) | $(field "$row" mibPer1000) | $(field "$row" connected) | $(field "$row" fanoutP50ms)/$(field "$row" fanoutP99ms) | $(field "$row" tickGapP99) |"
+  sleep 3
+done
+echo "Kept in $report"
