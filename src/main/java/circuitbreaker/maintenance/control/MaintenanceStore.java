@@ -1,5 +1,6 @@
 package circuitbreaker.maintenance.control;
 
+import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.StateChanged;
 import circuitbreaker.maintenance.entity.Status;
@@ -12,6 +13,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The one owner of the maintenance state: applies updates one at a time, saves each before anyone sees it, then
@@ -59,13 +62,25 @@ public class MaintenanceStore {
         return current().at(now(), lastBroadcast);
     }
 
-    /** Saves, then publishes. When the save fails nothing changes and the caller hears why. */
-    public synchronized MaintenanceState apply(StatusUpdate update) throws IOException {
-        MaintenanceState next = current().apply(update, now());
+    /** An operator's update. Saves, then publishes. When the save fails nothing changes and the caller hears why. */
+    public MaintenanceState apply(StatusUpdate update) throws IOException {
+        return applyIf(state -> true, update, Cause.OPERATOR).orElseThrow();
+    }
+
+    /**
+     * Applies the update only if the state still satisfies the condition when its turn comes (the watcher opens
+     * only what is closed, and closes only what it opened): the check and the change are one step.
+     */
+    public synchronized Optional<MaintenanceState> applyIf(Predicate<MaintenanceState> condition, StatusUpdate update,
+            Cause by) throws IOException {
+        if (!condition.test(current())) {
+            return Optional.empty();
+        }
+        MaintenanceState next = current().apply(update, now(), by);
         file.save(next);
         current = next;
         changed.fire(new StateChanged(next, true));
-        return next;
+        return Optional.of(next);
     }
 
     /**

@@ -7,10 +7,16 @@ import java.io.Serializable;
  * The maintenance state as it is kept on disk: absolute times only, so a countdown survives restarts.
  *
  * @param version grows by one with every accepted update; across a cluster the higher version wins
+ * @param cause who made the last change ({@link Cause#key()}); files written before it existed read as "operator"
  */
-@JsonbPropertyOrder({"isActive", "message", "currentIssue", "startTime", "estimatedCompletion", "updatedAt", "version"})
+@JsonbPropertyOrder({"isActive", "message", "currentIssue", "startTime", "estimatedCompletion", "updatedAt", "version",
+        "cause"})
 public record MaintenanceState(boolean isActive, String message, String currentIssue, long startTime,
-        Long estimatedCompletion, long updatedAt, long version) implements Serializable {
+        Long estimatedCompletion, long updatedAt, long version, String cause) implements Serializable {
+
+    public MaintenanceState {
+        cause = cause == null ? Cause.OPERATOR.key() : cause;
+    }
 
     public static final String DEFAULT_MESSAGE =
             "We are carrying out maintenance to make things better. We will be back soon.";
@@ -18,10 +24,10 @@ public record MaintenanceState(boolean isActive, String message, String currentI
 
     /** What a service with no state file starts with: maintenance on, no end known. */
     public static MaintenanceState initial(long now) {
-        return new MaintenanceState(true, DEFAULT_MESSAGE, DEFAULT_ISSUE, now, null, now, 0);
+        return new MaintenanceState(true, DEFAULT_MESSAGE, DEFAULT_ISSUE, now, null, now, 0, null);
     }
 
-    public MaintenanceState apply(StatusUpdate update, long now) {
+    public MaintenanceState apply(StatusUpdate update, long now, Cause by) {
         boolean active = update.isActive() == null || update.isActive();
         return new MaintenanceState(
                 active,
@@ -30,7 +36,12 @@ public record MaintenanceState(boolean isActive, String message, String currentI
                 active && !isActive ? now : startTime,
                 update.end() == null ? estimatedCompletion : update.end().epochMillis(),
                 now,
-                version + 1);
+                version + 1,
+                by.key());
+    }
+
+    public boolean causedBy(Cause by) {
+        return cause.equals(by.key());
     }
 
     /**
@@ -61,6 +72,6 @@ public record MaintenanceState(boolean isActive, String message, String currentI
 
     public Status at(long now, long lastBroadcast) {
         return new Status(isActive, message, currentIssue, countdownAt(now), startTime, estimatedCompletion,
-                lastBroadcast, phaseAt(now).key(), updatedAt, version);
+                lastBroadcast, phaseAt(now).key(), cause, updatedAt, version);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.Phase;
 import circuitbreaker.maintenance.entity.StatusUpdate;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class MaintenanceStateTest {
 
     static final long T = 1_800_000_000_000L;
-    final MaintenanceState running = new MaintenanceState(true, "msg", "issue", T, T + 600_000, T, 3);
+    final MaintenanceState running = new MaintenanceState(true, "msg", "issue", T, T + 600_000, T, 3, null);
 
     @Test
     void countdownRoundsUpAndNeverGoesNegative() {
@@ -29,15 +30,16 @@ class MaintenanceStateTest {
         assertEquals(Phase.ALMOST, running.phaseAt(T + 600_000 - 300_000));
         assertEquals(Phase.FINAL, running.phaseAt(T + 600_000 - 60_000));
         assertEquals(Phase.COMPLETE, running.phaseAt(T + 600_000));
-        MaintenanceState open = running.apply(new StatusUpdate(null, null, null, new StatusUpdate.End(null)), T);
+        MaintenanceState open = running.apply(new StatusUpdate(null, null, null, new StatusUpdate.End(null)), T,
+                Cause.OPERATOR);
         assertEquals(Phase.ACTIVE, open.phaseAt(T + 9_999_999), "with no end known it never claims to be almost done");
-        MaintenanceState off = running.apply(new StatusUpdate(null, null, false, null), T);
+        MaintenanceState off = running.apply(new StatusUpdate(null, null, false, null), T, Cause.OPERATOR);
         assertEquals(Phase.COMPLETE, off.phaseAt(T));
     }
 
     @Test
     void anUpdateKeepsWhatItOmitsAndCountsTheVersion() {
-        MaintenanceState next = running.apply(new StatusUpdate("new", null, null, null), T + 5);
+        MaintenanceState next = running.apply(new StatusUpdate("new", null, null, null), T + 5, Cause.OPERATOR);
         assertEquals("new", next.message());
         assertEquals("issue", next.currentIssue());
         assertEquals(T + 600_000, next.estimatedCompletion());
@@ -48,10 +50,10 @@ class MaintenanceStateTest {
 
     @Test
     void turningOnAgainStartsANewMaintenance() {
-        MaintenanceState off = running.apply(new StatusUpdate(null, null, false, null), T + 10);
+        MaintenanceState off = running.apply(new StatusUpdate(null, null, false, null), T + 10, Cause.OPERATOR);
         assertFalse(off.isActive());
         assertEquals(T, off.startTime());
-        MaintenanceState on = off.apply(new StatusUpdate(null, null, null, null), T + 20);
+        MaintenanceState on = off.apply(new StatusUpdate(null, null, null, null), T + 20, Cause.OPERATOR);
         assertEquals(T + 20, on.startTime());
     }
 

@@ -20,7 +20,7 @@ class StateFileTest {
     @TempDir
     Path folder;
 
-    final MaintenanceState state = new MaintenanceState(true, "Back \"soon\" 🦄\nreally", "DB", 1000, 5000L, 2000, 7);
+    final MaintenanceState state = new MaintenanceState(true, "Back \"soon\" 🦄\nreally", "DB", 1000, 5000L, 2000, 7, "watcher");
 
     StateFile at(Path path) {
         return new StateFile(path.toString());
@@ -37,6 +37,14 @@ class StateFileTest {
         at(path).save(state);
         assertEquals(state, at(path).load().orElseThrow());
         assertEquals(List.of(path), list(), "no temporary file left behind");
+    }
+
+    @Test
+    void aFileWrittenBeforeCausesExistedReadsAsAnOperatorsChange() throws IOException {
+        Path path = folder.resolve("maintenance-status.json");
+        Files.writeString(path, "{\"isActive\":true,\"message\":\"m\",\"currentIssue\":\"i\",\"startTime\":1,"
+                + "\"estimatedCompletion\":null,\"updatedAt\":2,\"version\":3}");
+        assertEquals("operator", at(path).load().orElseThrow().cause());
     }
 
     @Test
@@ -75,7 +83,8 @@ class StateFileTest {
         byte[] before = Files.readAllBytes(path);
         Files.createDirectory(folder.resolve("maintenance-status.json.tmp")); // the temp file cannot be written
         assertThrows(IOException.class, () -> file.save(state.apply(
-                new circuitbreaker.maintenance.entity.StatusUpdate("new", null, null, null), 3000)));
+                new circuitbreaker.maintenance.entity.StatusUpdate("new", null, null, null), 3000,
+                circuitbreaker.maintenance.entity.Cause.OPERATOR)));
         assertEquals(new String(before), Files.readString(path));
         assertNotNull(file.health().lastError());
     }

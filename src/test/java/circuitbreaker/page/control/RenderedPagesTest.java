@@ -14,7 +14,7 @@ class RenderedPagesTest {
     private final AtomicInteger renders = new AtomicInteger();
 
     private static Status at(long countdown, String message) {
-        return new Status(true, message, "", countdown, 0, 1_000_000L, 0, "active", 5, 2);
+        return new Status(true, message, "", countdown, 0, 1_000_000L, 0, "active", "operator", 5, 2);
     }
 
     private byte[] page(Status status, String lang) throws Exception {
