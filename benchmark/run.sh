@@ -2,6 +2,7 @@
 # The performance benchmark: starts the service the way production does (scripts/circuit-breaker.sh) and
 # measures it, with a plain nginx serving a static 503 page in the same run for comparison. Loopback only;
 # every loop is bounded. Usage: benchmark/run.sh [--smoke]. Results: printed, and kept in target/benchmark/.
+# BENCHMARK_PARTS picks parts (default "ready http gate sockets"), e.g. BENCHMARK_PARTS=gate for the front-proxy gate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,8 @@ else
   tick_seconds=10; updates=5; ready_runs=5
 fi
 sockets=${BENCHMARK_SOCKETS:-$sockets}   # e.g. BENCHMARK_SOCKETS="1000 5000" to measure fewer levels
+parts=" ${BENCHMARK_PARTS:-ready http gate sockets} "
+part() { [[ "$parts" == *" $1 "* ]]; }
 
 for tool in wrk nginx curl java; do
   command -v "$tool" >/dev/null || { echo "benchmark: '$tool' is needed (apt-get install wrk nginx-light curl)" >&2; exit 2; }
@@ -21,12 +24,16 @@ done
 [ -f target/test-classes/circuitbreaker/benchmark/SocketBenchmark.class ] || mvn -B -q test-compile
 
 work=$(mktemp -d)
+chmod 755 "$work"   # nginx's workers (an unprivileged user when started as root) keep their cache in it
 out=target/benchmark
 mkdir -p "$out"
 report=$out/results-$(date -u +%Y%m%dT%H%M%SZ).md
 port=${BENCHMARK_PORT:-16980}
 nginx_port=${BENCHMARK_NGINX_PORT:-16981}
 nginx_close_port=${BENCHMARK_NGINX_CLOSE_PORT:-16982}   # the same nginx, closing after each answer as Grizzly does on a 503
+site_port=${BENCHMARK_SITE_PORT:-16983}       # a main site: nginx serving a small static page
+direct_port=${BENCHMARK_DIRECT_PORT:-16984}   # nginx in front of that site, without the gate
+gated_port=${BENCHMARK_GATED_PORT:-16985}     # the same front with the gate: server-config/front-proxy/nginx-gate.conf
 export CIRCUIT_BREAKER_PORT=$port CIRCUIT_BREAKER_STATE_FILE=$work/maintenance-status.json CIRCUIT_BREAKER_RUN_DIR=$work/run
 unset CIRCUIT_BREAKER_TOKEN CIRCUIT_BREAKER_TOKEN_FILE CIRCUIT_BREAKER_SOCKET_TIMEOUT
 nginx_pid=""
@@ -53,11 +60,13 @@ ready_start() {
   scripts/circuit-breaker.sh stop >/dev/null
 }
 cold=(); ready=()
-for _ in $(seq "$ready_runs"); do cold+=("$(ready_start)"); done
-cold_idle=$(median <"$work/idle-rss"); rm -f "$work/idle-rss"
-scripts/circuit-breaker.sh prepare >/dev/null
-for _ in $(seq "$ready_runs"); do ready+=("$(ready_start)"); done
-idle=$(median <"$work/idle-rss")
+if part ready; then
+  for _ in $(seq "$ready_runs"); do cold+=("$(ready_start)"); done
+  cold_idle=$(median <"$work/idle-rss"); rm -f "$work/idle-rss"
+  scripts/circuit-breaker.sh prepare >/dev/null
+  for _ in $(seq "$ready_runs"); do ready+=("$(ready_start)"); done
+  idle=$(median <"$work/idle-rss")
+fi
 
 # --- 2. HTTP: the breaker against nginx serving the same page as a static 503 ----------------------------------
 scripts/circuit-breaker.sh start >/dev/null
@@ -78,6 +87,11 @@ location = /maintenance.html {
     add_header Cache-Control no-store always;
 }
 EOF
+# The main site, and two fronts for it: plain, and with the breaker's gate exactly as shipped.
+mkdir -p "$work/nginx/site"
+echo '<!DOCTYPE html><title>Main site</title><h1>The main site</h1>' >"$work/nginx/site/index.html"
+LISTEN=127.0.0.1:$gated_port MAIN_SITE=127.0.0.1:$site_port BREAKER=127.0.0.1:$port CACHE_DIR=$work/nginx/cache \
+  envsubst '${LISTEN} ${MAIN_SITE} ${BREAKER} ${CACHE_DIR}' <server-config/front-proxy/nginx-gate.conf >"$work/nginx/gated.conf"
 cat >"$work/nginx/nginx.conf" <<EOF
 daemon off;
 worker_processes auto;
@@ -100,6 +114,20 @@ http {
         keepalive_timeout 0;
         include $work/nginx/static-503.conf;
     }
+    server {
+        listen 127.0.0.1:$site_port;
+        root $work/nginx/site;
+    }
+    server {
+        listen 127.0.0.1:$direct_port;
+        location / {
+            proxy_pass http://main_site;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host \$host;
+        }
+    }
+    include $work/nginx/gated.conf;
 }
 EOF
 nginx -c "$work/nginx/nginx.conf" &
@@ -119,7 +147,7 @@ wrk -t2 -c100 -d"${seconds}s" "http://127.0.0.1:$port/" >/dev/null  # warm the J
 wrk -t2 -c100 -d"${seconds}s" "http://127.0.0.1:$port/health" >/dev/null
 
 declare -A rps p50 p99
-for c in $connections; do
+part http && for c in $connections; do
   for _ in $(seq "$rounds"); do   # A B A B: breaker and nginx take turns, so drift hits both
     for target in "page $port /" "nginx $nginx_port /" "nginx-close $nginx_close_port /" "health $port /health" \
                   "status $port /api/maintenance/status"; do
@@ -130,9 +158,35 @@ for c in $connections; do
   done
 done
 
-# --- 3. Sockets --------------------------------------------------------------------------------------------------
+# --- 3. The gate: the site through nginx with and without asking the breaker; the page through the gate -----------
+# Taking turns: gate open (site-direct, site-gated), then closed (page-gated, and nginx's static 503 beside it).
+state() { curl -fsS -X POST -H 'Content-Type: application/json' -d "$1" "http://127.0.0.1:$port/api/maintenance/status" >/dev/null; }
+if part gate; then
+  c=100
+  state '{"isActive":false}'; sleep 1
+  curl -fsS "http://127.0.0.1:$gated_port/" | grep -q 'The main site' || { echo "benchmark: the gated front does not reach the site" >&2; exit 1; }
+  wrk -t2 -c$c -d"${seconds}s" "http://127.0.0.1:$gated_port/" >/dev/null   # warm both
+  for _ in $(seq "$rounds"); do
+    state '{"isActive":false}'; sleep 1
+    for target in "site-direct $direct_port" "site-gated $gated_port"; do
+      read -r name target_port <<<"$target"
+      read -r r l50 l99 < <(load "http://127.0.0.1:$target_port/" "$c")
+      rps[$name,$c]+="$r "; p50[$name,$c]+="$l50 "; p99[$name,$c]+="$l99 "
+    done
+    state '{"countdown":7200}'; sleep 1
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$gated_port/")" = 503 ] \
+      || { echo "benchmark: the closed gate does not serve the page" >&2; exit 1; }
+    for target in "page-gated $gated_port" "nginx $nginx_port"; do
+      read -r name target_port <<<"$target"
+      read -r r l50 l99 < <(load "http://127.0.0.1:$target_port/" "$c")
+      rps[$name,gate]+="$r "; p50[$name,gate]+="$l50 "; p99[$name,gate]+="$l99 "
+    done
+  done
+fi
+
+# --- 4. Sockets --------------------------------------------------------------------------------------------------
 socket_rows=()
-for n in $sockets; do
+part sockets && for n in $sockets; do
   # Each level on a freshly started, idle service, so the memory it reports is the sockets' own.
   scripts/circuit-breaker.sh restart >/dev/null
   pid=$(cat "$work/run/circuit-breaker-$port.pid")
@@ -145,12 +199,16 @@ done
 field() { grep -o "\"$2\":[^,}]*" <<<"$1" | cut -d: -f2; }
 say "# Benchmark $(date -u +%Y-%m-%dT%H:%MZ) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1))"
 say ""
-say "Ready after start (median of $ready_runs): $(printf '%s\n' "${ready[@]}" | median) s; idle RSS $idle MiB (prepared)"
-say "Ready after start without the class archive (median of $ready_runs): $(printf '%s\n' "${cold[@]}" | median) s; idle RSS $cold_idle MiB"
-say ""
+if part ready; then
+  say "Ready after start (median of $ready_runs): $(printf '%s\n' "${ready[@]}" | median) s; idle RSS $idle MiB (prepared)"
+  say "Ready after start without the class archive (median of $ready_runs): $(printf '%s\n' "${cold[@]}" | median) s; idle RSS $cold_idle MiB"
+  say ""
+fi
+row() { say "| $1 | $2 | $(tr ' ' '\n' <<<"${rps[$1,$2]}" | median) | $(tr ' ' '\n' <<<"${p50[$1,$2]}" | median) | $(tr ' ' '\n' <<<"${p99[$1,$2]}" | median) |"; }
+ratio() { echo "scale=2; $(tr ' ' '\n' <<<"${rps[$1]}" | median) / $(tr ' ' '\n' <<<"${rps[$2]}" | median)" | bc; }
 say "| target | connections | req/s (median of $rounds) | p50 ms | p99 ms |"
 say "|---|---|---|---|---|"
-for c in $connections; do
+part http && for c in $connections; do
   for name in page nginx nginx-close health status; do
     say "| $name | $c | $(tr ' ' '\n' <<<"${rps[$name,$c]}" | median) | $(tr ' ' '\n' <<<"${p50[$name,$c]}" | median) | $(tr ' ' '\n' <<<"${p99[$name,$c]}" | median) |"
   done
@@ -159,6 +217,13 @@ for c in $connections; do
   say "| page / nginx | $c | $(echo "scale=2; $page / $static" | bc)x | | |"
   say "| page / nginx-close | $c | $(echo "scale=2; $page / $closing" | bc)x | | |"
 done
+if part gate; then
+  row site-direct 100; row site-gated 100
+  say "| site-gated / site-direct | 100 | $(ratio site-gated,100 site-direct,100)x | | |"
+  say "| page-gated (closed) | 100 | $(tr ' ' '\n' <<<"${rps[page-gated,gate]}" | median) | $(tr ' ' '\n' <<<"${p50[page-gated,gate]}" | median) | $(tr ' ' '\n' <<<"${p99[page-gated,gate]}" | median) |"
+  say "| nginx (same turns) | 100 | $(tr ' ' '\n' <<<"${rps[nginx,gate]}" | median) | $(tr ' ' '\n' <<<"${p50[nginx,gate]}" | median) | $(tr ' ' '\n' <<<"${p99[nginx,gate]}" | median) |"
+  say "| page-gated / nginx | 100 | $(ratio page-gated,gate nginx,gate)x | | |"
+fi
 say ""
 say "| sockets | connected | failed | RSS MiB | MiB per 1000 | tick CPU % | tick gap p50/p99 ms | skipped ticks | fan-out p50/p99/last ms |"
 say "|---|---|---|---|---|---|---|---|---|"

@@ -90,7 +90,34 @@ cds_reset() {
   cp -a "$cds_dir/config" "$cds_dir/root/config"
 }
 
+# The application refuses these settings at deployment, but Payara Micro would then run on without it: refuse them
+# here first, with the same one-line reasons, so a start (and the unit) fails at once instead of serving nothing.
+check_settings() {
+  local url=${CIRCUIT_BREAKER_WATCH_URL:-} name value secret
+  [ -z "$url" ] || [[ "$url" =~ ^https?://[^/?#]+ ]] \
+    || fail "CIRCUIT_BREAKER_WATCH_URL must be an http:// or https:// URL, not '$url'"
+  for name in CIRCUIT_BREAKER_WATCH_INTERVAL CIRCUIT_BREAKER_WATCH_TIMEOUT CIRCUIT_BREAKER_WATCH_FAILURES \
+              CIRCUIT_BREAKER_WATCH_SUCCESSES CIRCUIT_BREAKER_BYPASS_TTL; do
+    value=${!name:-}
+    [ -z "$value" ] || { [[ "$value" =~ ^[0-9]+$ ]] && [ "$value" -ge 1 ]; } || fail "$name must be at least 1, not '$value'"
+  done
+  secret=${CIRCUIT_BREAKER_BYPASS_SECRET:-}
+  if [ -z "$secret" ] && [ -n "${CIRCUIT_BREAKER_BYPASS_SECRET_FILE:-}" ]; then
+    secret=$(cat -- "$CIRCUIT_BREAKER_BYPASS_SECRET_FILE" 2>/dev/null) \
+      || fail "CIRCUIT_BREAKER_BYPASS_SECRET_FILE $CIRCUIT_BREAKER_BYPASS_SECRET_FILE cannot be read"
+  fi
+  secret=$(echo "$secret" | tr -d '[:space:]')
+  [ -z "$secret" ] || { [ ${#secret} -ge 16 ] && [[ "$secret" =~ ^[A-Za-z0-9._~-]+$ ]]; } \
+    || fail "CIRCUIT_BREAKER_BYPASS_SECRET must be at least 16 characters of A-Z a-z 0-9 . _ ~ - (it is part of a URL)"
+  local prefix open_paths=${CIRCUIT_BREAKER_GATE_OPEN_PATHS:-}
+  for prefix in ${open_paths//,/ }; do
+    [[ "$prefix" == /* && "$prefix" != *..* ]] \
+      || fail "CIRCUIT_BREAKER_GATE_OPEN_PATHS: each prefix must start with / and contain no '..', not '$prefix'"
+  done
+}
+
 command_line() {
+  check_settings
   cluster_flags
   local java; java=$(java_bin)
   [ -n "$java" ] || fail "no java found: install a JDK 17 (apt-get install openjdk-17-jre-headless) or set JAVA_HOME"

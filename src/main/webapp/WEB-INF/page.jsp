@@ -25,14 +25,18 @@
       data-note-overdue="<c:out value="${view.text()['note.overdue']}"/>"
       data-note-unknown="<c:out value="${view.text()['note.unknown']}"/>"
       data-note-over="<c:out value="${view.text()['note.over']}"/>"
-      data-note-back="<c:out value="${view.text()['note.back']}"/>">
+      data-note-back="<c:out value="${view.text()['note.back']}"/>"
+      data-auto-message-en="<c:out value="${view.english()['auto.watcher.message']}"/>"
+      data-auto-message="<c:out value="${view.text()['auto.watcher.message']}"/>"
+      data-auto-issue-en="<c:out value="${view.english()['auto.watcher.issue']}"/>"
+      data-auto-issue="<c:out value="${view.text()['auto.watcher.issue']}"/>">
 <input type="checkbox" id="pause" class="pause-toggle">
 <div class="backdrop" aria-hidden="true"><div class="spiral"></div></div>
 <main class="card">
   <p class="phase" id="phase" data-phase="<c:out value='${view.status().phase()}'/>"><c:out value="${view.phaseLabel()}"/></p>
-  <h1 id="message"><c:out value="${view.status().message()}"/></h1>
+  <h1 id="message"><c:out value="${view.message()}"/></h1>
   <p class="issue"><span class="label"><c:out value="${view.text()['label.issue']}"/></span>
-    <span id="issue"><c:out value="${view.status().currentIssue()}"/></span></p>
+    <span id="issue"><c:out value="${view.issue()}"/></span></p>
   <p class="countdown"><span class="label" id="remaining-label"><c:out value="${view.text()['label.remaining']}"/></span>
     <span role="timer" id="countdown" aria-labelledby="remaining-label"><c:out value="${view.remaining()}"/></span></p>
   <p class="note" id="note"><c:out value="${view.statusNote()}"/></p>

@@ -46,11 +46,13 @@
     state.updated = s.updatedAt;
     state.active = s.isActive;
     state.end = s.estimatedCompletion;
-    $("issue").textContent = s.currentIssue;
-    if (s.message !== state.message) {
-      state.message = s.message;
-      $("message").textContent = s.message;
-      announce(s.message);
+    // The breaker's own texts arrive in English; an operator's text is shown exactly as written.
+    var message = s.message === words.autoMessageEn ? words.autoMessage : s.message;
+    $("issue").textContent = s.currentIssue === words.autoIssueEn ? words.autoIssue : s.currentIssue;
+    if (message !== state.message) {
+      state.message = message;
+      $("message").textContent = message;
+      announce(message);
     }
     var start = new Date(s.startTime);
     $("start").dateTime = start.toISOString();
@@ -102,6 +104,8 @@
   function watchSite() {
     if (siteTimer) return;
     checkSite();
+    // Once more soon: a front proxy may still hold the gate's closed answer until the end of that second.
+    setTimeout(checkSite, 1500 + Math.random() * 1000);
     siteTimer = setInterval(checkSite, 10000 + Math.random() * 10000);
   }
 

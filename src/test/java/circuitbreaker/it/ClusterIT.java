@@ -1,6 +1,7 @@
 package circuitbreaker.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -31,13 +32,18 @@ class ClusterIT {
 
     ServiceProcess a;
     ServiceProcess b;
+    int sitePort;
+    MainSite.Running site;
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         for (ServiceProcess instance : new ServiceProcess[] {a, b}) {
             if (instance != null) {
                 instance.stopQuietly();
             }
+        }
+        if (site != null) {
+            site.close();
         }
     }
 
@@ -47,6 +53,11 @@ class ClusterIT {
         cluster.put("CIRCUIT_BREAKER_CLUSTER_NAME", "cb-test-" + ProcessHandle.current().pid());
         cluster.put("CIRCUIT_BREAKER_CLUSTER_INTERFACE", "127.0.0.1");
         cluster.put("CIRCUIT_BREAKER_INSTANCE", name);
+        // Both watch the same site, as a fleet behind one load balancer would.
+        cluster.put("CIRCUIT_BREAKER_WATCH_URL", "http://127.0.0.1:" + sitePort + "/health");
+        cluster.put("CIRCUIT_BREAKER_WATCH_INTERVAL", "1");
+        cluster.put("CIRCUIT_BREAKER_WATCH_FAILURES", "2");
+        cluster.put("CIRCUIT_BREAKER_WATCH_SUCCESSES", "2");
         cluster.put("CIRCUIT_BREAKER_STATE_FILE", Files.createDirectories(work.resolve(name))
                 .resolve("maintenance-status.json").toString());
         return new ServiceProcess(work.resolve(name), cluster);
@@ -87,6 +98,8 @@ class ClusterIT {
 
     @Test
     void membersAgreeUpdatesCrossOverAndAKilledMemberCatchesUp() throws Exception {
+        sitePort = ServiceProcess.freePort();
+        site = new MainSite.Running(sitePort).start();
         a = member("alpha");
         b = member("beta");
         started(a, b);
@@ -136,5 +149,33 @@ class ClusterIT {
         assertEquals("UP", Api.json(a.api().get("/mp-health/ready")).getString("status"));
         await("A's state file to hold it too", Duration.ofSeconds(5), () -> "Written on beta while alpha was down"
                 .equals(new StateOnDisk(a.stateFile()).json().getString("message")));
+
+        // Both watch the site; one outage is one trip and one recovery, seen on both.
+        post(b, "{\"isActive\":false}");
+        try (SocketClient socketA = new SocketClient(a.api().base()); SocketClient socketB = new SocketClient(b.api().base())) {
+            socketA.next("statusUpdate", Duration.ofSeconds(5));
+            socketB.next("statusUpdate", Duration.ofSeconds(5));
+            site.kill();
+            JsonObject trip = onlyUpdate(socketA, socketB);
+            assertTrue(trip.getBoolean("isActive"));
+            assertEquals("watcher", trip.getString("cause"));
+            site = new MainSite.Running(sitePort).start();
+            JsonObject recovery = onlyUpdate(socketA, socketB);
+            assertFalse(recovery.getBoolean("isActive"));
+            assertEquals(trip.getJsonNumber("version").longValue() + 1, recovery.getJsonNumber("version").longValue());
+            long watching = List.of(a, b).stream()
+                    .filter(m -> m.api().health().getJsonObject("watcher").getBoolean("watching")).count();
+            assertEquals(1, watching, "exactly one member probes the site");
+        }
+    }
+
+    /** The one statusUpdate both sockets get within 8 s (the watcher needs 2 probes 1 s apart); the same on both. */
+    static JsonObject onlyUpdate(SocketClient onA, SocketClient onB) throws InterruptedException {
+        List<SocketClient.Frame> seenOnA = onA.collect("statusUpdate", Duration.ofSeconds(8));
+        List<SocketClient.Frame> seenOnB = onB.collect("statusUpdate", Duration.ofMillis(500));
+        assertEquals(1, seenOnA.size(), "one update on alpha: " + seenOnA);
+        assertEquals(1, seenOnB.size(), "one update on beta: " + seenOnB);
+        assertEquals(seenOnA.get(0).data().getJsonNumber("version"), seenOnB.get(0).data().getJsonNumber("version"));
+        return seenOnA.get(0).data();
     }
 }

@@ -15,6 +15,7 @@ final class ServiceProcess {
     final int port;
     final Path runDir;
     final Map<String, String> environment;
+    private final Api api;
 
     ServiceProcess(Path workDir, Map<String, String> extraEnvironment) throws IOException {
         this.port = freePort();
@@ -23,10 +24,11 @@ final class ServiceProcess {
         environment.put("CIRCUIT_BREAKER_PORT", Integer.toString(port));
         environment.put("CIRCUIT_BREAKER_RUN_DIR", runDir.toString());
         environment.putIfAbsent("CIRCUIT_BREAKER_STATE_FILE", workDir.resolve("maintenance-status.json").toString());
+        api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
     }
 
     Api api() {
-        return new Api(URI.create("http://127.0.0.1:" + port + "/"));
+        return api;
     }
 
     Path stateFile() {
@@ -49,6 +51,11 @@ final class ServiceProcess {
         ProcessHandle jvm = ProcessHandle.of(pid()).orElseThrow();
         new ProcessBuilder("kill", "-9", Long.toString(jvm.pid())).start().waitFor();
         jvm.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Everything the service logged so far. */
+    String runLog() throws IOException {
+        return Files.readString(runDir.resolve("circuit-breaker-" + port + ".log"));
     }
 
     void stopQuietly() {

@@ -141,4 +141,23 @@ class ServiceScriptIT extends OwnServiceTest {
         assertTrue(badPort.script("start").err().contains("CIRCUIT_BREAKER_PORT must be a port number"));
         assertEquals(2, service.script("launch").exitCode(), "an unknown command is a usage error");
     }
+
+    @Test
+    void badWatcherGateOrBypassSettingsStopTheStartWithOneLine() throws Exception {
+        Map<String, String> bad = Map.of(
+                "CIRCUIT_BREAKER_WATCH_URL", "ftp://example.org/health",
+                "CIRCUIT_BREAKER_WATCH_FAILURES", "0",
+                "CIRCUIT_BREAKER_WATCH_SUCCESSES", "-1",
+                "CIRCUIT_BREAKER_BYPASS_SECRET_FILE", work.resolve("no-such-secret").toString(),
+                "CIRCUIT_BREAKER_BYPASS_SECRET", "short",
+                "CIRCUIT_BREAKER_GATE_OPEN_PATHS", "/.well-known/,admin/");
+        for (Map.Entry<String, String> setting : bad.entrySet()) {
+            ServiceProcess refused = new ServiceProcess(work, Map.of(setting.getKey(), setting.getValue()));
+            Command start = refused.script("start");
+            assertEquals(1, start.exitCode(), setting + ": " + start);
+            assertEquals(1, start.err().strip().lines().count(), "one line: " + start.err());
+            assertTrue(start.err().contains(setting.getKey()), start.err());
+            assertTrue(start.out().isEmpty(), start.out());
+        }
+    }
 }

@@ -123,6 +123,14 @@ public class ClusterLink {
         }
     }
 
+    /**
+     * Whether this instance watches the main site: alone, always; in a cluster, the first by name of the members
+     * seen, once in step. When it goes, the next one takes over as soon as it stops being seen.
+     */
+    public boolean watches() {
+        return !enabled() || (inStep && membersSeen().firstKey().equals(instance()));
+    }
+
     /** Instances heard from recently, with this one, and when each was last heard (epoch ms). */
     public NavigableMap<String, Long> membersSeen() {
         long now = System.currentTimeMillis();

@@ -4,6 +4,8 @@ import circuitbreaker.cluster.control.ClusterLink;
 import circuitbreaker.live.control.Subscribers;
 import circuitbreaker.maintenance.control.StateFile;
 import circuitbreaker.maintenance.entity.StateFileHealth;
+import circuitbreaker.watch.control.SiteWatcher;
+import circuitbreaker.watch.entity.WatcherHealth;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -36,11 +38,14 @@ public class HealthServlet extends HttpServlet {
     ClusterLink cluster;
 
     @Inject
+    SiteWatcher watcher;
+
+    @Inject
     Jsonb jsonb;
 
-    @JsonbPropertyOrder({"status", "service", "uptime", "connections", "instance", "stateFile", "cluster"})
+    @JsonbPropertyOrder({"status", "service", "uptime", "connections", "instance", "stateFile", "cluster", "watcher"})
     public record Health(String status, String service, double uptime, int connections, String instance,
-            StateFileHealth stateFile, Cluster cluster) {
+            StateFileHealth stateFile, Cluster cluster, WatcherHealth watcher) {
     }
 
     /** @param members every instance heard from in the last few announcements, this one included */
@@ -53,7 +58,7 @@ public class HealthServlet extends HttpServlet {
         double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         boolean ready = cluster.inStep();
         Health health = new Health(ready ? "ok" : "starting", SERVICE, uptime, subscribers.count(), cluster.instance(),
-                stateFile.health(), new Cluster(cluster.enabled(), cluster.membersSeen().keySet()));
+                stateFile.health(), new Cluster(cluster.enabled(), cluster.membersSeen().keySet()), watcher.health());
         byte[] body = jsonb.toJson(health).getBytes(StandardCharsets.UTF_8);
         if (!ready) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE); // not in rotation before it agrees

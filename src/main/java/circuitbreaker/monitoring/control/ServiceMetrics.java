@@ -57,6 +57,18 @@ public class ServiceMetrics {
         count("circuitbreaker_send_failures");
     }
 
+    /** Registered by the watcher, which knows the count. */
+    public void watcherFailures(IntSupplier failuresInRow) {
+        if (registry != null) {
+            registry.gauge("circuitbreaker_watcher_failures_in_row", failuresInRow, IntSupplier::getAsInt);
+        }
+    }
+
+    /** @param move tripped, recovered */
+    public void breakerMoved(String move) {
+        count("circuitbreaker_breaker_moves", new Tag("move", move));
+    }
+
     /** @param reason too_many_messages, too_large, not_understood, too_slow, silent, send_failed */
     public void socketClosed(String reason) {
         count("circuitbreaker_sockets_closed", new Tag("reason", reason));

@@ -44,6 +44,20 @@ public record PageModel(String lang, Map<String, String> text, Status status, St
         return status.countdown() == 0 ? text.get("note.overdue") : "";
     }
 
+    /** The message, in the visitor's language when the breaker wrote it itself. */
+    public String message() {
+        return PageText.localized(status.message(), lang);
+    }
+
+    public String issue() {
+        return PageText.localized(status.currentIssue(), lang);
+    }
+
+    /** The breaker's own texts as stored, so the script can show them in the visitor's language too. */
+    public Map<String, String> english() {
+        return PageText.in(PageText.LANGUAGES.get(0));
+    }
+
     public String phaseLabel() {
         return text.get("phase." + status.phase());
     }

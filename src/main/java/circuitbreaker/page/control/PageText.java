@@ -10,6 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PageText {
 
     public static final List<String> LANGUAGES = List.of("en", "de", "fr", "es");
+    /** Texts the breaker writes itself (not an operator): stored in English, shown in the visitor's language. */
+    public static final String WATCHER_MESSAGE = "auto.watcher.message";
+    public static final String WATCHER_ISSUE = "auto.watcher.issue";
+    private static final List<String> AUTOMATIC = List.of(WATCHER_MESSAGE, WATCHER_ISSUE);
     private static final Map<String, Map<String, String>> BUNDLES = new ConcurrentHashMap<>();
 
     private PageText() {
@@ -23,6 +27,20 @@ public final class PageText {
             }
         }
         return LANGUAGES.get(0);
+    }
+
+    public static String english(String key) {
+        return in(LANGUAGES.get(0)).get(key);
+    }
+
+    /** The text in the visitor's language if the breaker wrote it; an operator's text exactly as written. */
+    public static String localized(String text, String language) {
+        for (String key : AUTOMATIC) {
+            if (english(key).equals(text)) {
+                return in(language).get(key);
+            }
+        }
+        return text;
     }
 
     public static Map<String, String> in(String language) {

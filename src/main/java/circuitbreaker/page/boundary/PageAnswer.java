@@ -1,0 +1,118 @@
+package circuitbreaker.page.boundary;
+
+import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.entity.Status;
+import circuitbreaker.monitoring.control.ServiceMetrics;
+import circuitbreaker.page.control.InlineAssets;
+import circuitbreaker.page.control.PageModel;
+import circuitbreaker.page.control.PageText;
+import circuitbreaker.page.control.PreferredType;
+import circuitbreaker.page.control.RenderedPages;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The maintenance page as the answer to a request: 503 with Retry-After, as HTML or, for clients that prefer it, as
+ * JSON. Written by the catch-all filter and by the gate (forward-auth proxies hand the gate's answer to visitors).
+ */
+@ApplicationScoped
+public class PageAnswer {
+
+    /** The JSP, declared by name in web.xml: a dispatch by path would be taken by JAX-RS's "/*" mapping. */
+    static final String PAGE = "maintenance-page";
+
+    @Inject
+    MaintenanceStore store;
+
+    @Inject
+    InlineAssets assets;
+
+    @Inject
+    RenderedPages pages;
+
+    @Inject
+    Jsonb jsonb;
+
+    @Inject
+    ServiceMetrics metrics;
+
+    @Inject
+    @ConfigProperty(name = "circuit.breaker.retry.after", defaultValue = "300")
+    long defaultRetryAfter;
+
+    @Inject
+    @ConfigProperty(name = "circuit.breaker.site.url", defaultValue = "/")
+    String siteUrl;
+
+    @JsonbPropertyOrder({"status", "isActive", "message", "currentIssue", "countdown", "estimatedCompletion",
+            "retryAfter"})
+    public record Notice(String status, boolean isActive, String message, String currentIssue, long countdown,
+            Long estimatedCompletion, long retryAfter) {
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        metrics.pageView();
+        Status status = store.status();
+        long retryAfter = status.countdown() > 0 ? status.countdown() : defaultRetryAfter;
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", Long.toString(retryAfter));
+        ProxyCache.untilTheSecondEnds(response, store.now());
+        response.setHeader("Vary", "Accept, Accept-Language");
+        boolean head = request.getMethod().equals("HEAD");
+        if (PreferredType.prefersJson(request.getHeader("Accept"))) {
+            response.setContentType("application/json;charset=UTF-8");
+            if (!head) {
+                response.getWriter().write(jsonb.toJson(new Notice("maintenance", status.isActive(),
+                        status.message(), status.currentIssue(), status.countdown(), status.estimatedCompletion(),
+                        retryAfter)));
+            }
+            return;
+        }
+        String lang = PageText.language(Collections.list(request.getLocales()));
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Content-Security-Policy", assets.contentSecurityPolicy());
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Content-Language", lang);
+        if (head) {
+            return; // the headers are the answer; a JSP writes its body even for HEAD
+        }
+        byte[] html = pages.page(status, lang, () -> render(request, response, status, lang));
+        response.setContentLength(html.length);
+        response.getOutputStream().write(html);
+    }
+
+    private String render(HttpServletRequest request, HttpServletResponse response, Status status, String lang)
+            throws IOException {
+        request.setAttribute("view", PageModel.of(status, lang, siteUrl));
+        request.setAttribute("assets", assets);
+        CapturedResponse page = new CapturedResponse(response);
+        try {
+            request.getServletContext().getNamedDispatcher(PAGE).include(asGet(request), page);
+        } catch (ServletException e) {
+            throw new IOException("the page could not be rendered", e);
+        }
+        return page.captured();
+    }
+
+    /** The page answers any method (a visitor's form post lands on it too); the JSP itself serves GET only. */
+    private static HttpServletRequest asGet(HttpServletRequest request) {
+        if (request.getMethod().equals("GET")) {
+            return request;
+        }
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public String getMethod() {
+                return "GET";
+            }
+        };
+    }
+}

@@ -1,0 +1,117 @@
+package circuitbreaker.it;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real front proxy from Debian's packages that asks the breaker's gate before each request, started with the
+ * configuration shipped in server-config/front-proxy/ exactly as an operator fills it in. Loopback only.
+ */
+final class GatedProxy implements AutoCloseable {
+
+    static final Path SHIPPED = Path.of(System.getProperty("server.config.dir"), "front-proxy");
+
+    final String name;
+    final int port;
+    private final Api api;
+    private final Process process;
+    private final Path log;
+
+    private GatedProxy(String name, int port, Process process, Path log) throws Exception {
+        this.name = name;
+        this.port = port;
+        this.api = new Api(uri());
+        this.process = process;
+        this.log = log;
+        for (int i = 0; i < 200 && !answers(); i++) {
+            Thread.sleep(50);
+        }
+        if (!answers()) {
+            throw new AssertionError(name + " did not start: " + Files.readString(log));
+        }
+    }
+
+    /** nginx with server-config/front-proxy/nginx-gate.conf, included in a minimal http { }. */
+    static GatedProxy nginx(Path work, int mainSite, int breaker) throws Exception {
+        int port = ServiceProcess.freePort();
+        // nginx's workers run as an unprivileged user (when started as root): they must be able to reach the cache.
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path dir = Files.createDirectories(work.resolve("nginx-gate"));
+        String site = Files.readString(SHIPPED.resolve("nginx-gate.conf"))
+                .replace("${LISTEN}", "127.0.0.1:" + port)
+                .replace("${MAIN_SITE}", "127.0.0.1:" + mainSite)
+                .replace("${BREAKER}", "127.0.0.1:" + breaker)
+                .replace("${CACHE_DIR}", dir.resolve("cache").toString());
+        Files.writeString(dir.resolve("site.conf"), site);
+        Files.writeString(dir.resolve("nginx.conf"), """
+                daemon off;
+                worker_processes 1;
+                pid %1$s/nginx.pid;
+                error_log %1$s/error.log warn;
+                events { worker_connections 512; }
+                http {
+                    access_log off;
+                    client_body_temp_path %1$s/body;
+                    proxy_temp_path %1$s/proxy;
+                    fastcgi_temp_path %1$s/fastcgi;
+                    uwsgi_temp_path %1$s/uwsgi;
+                    scgi_temp_path %1$s/scgi;
+                    include %1$s/site.conf;
+                }
+                """.formatted(dir));
+        Path log = dir.resolve("error.log");
+        Process nginx = new ProcessBuilder("nginx", "-c", dir.resolve("nginx.conf").toString(), "-e", log.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        return new GatedProxy("nginx", port, nginx, log);
+    }
+
+    /** Caddy with server-config/front-proxy/Caddyfile, its addresses given through the environment. */
+    static GatedProxy caddy(Path work, int mainSite, int breaker) throws Exception {
+        int port = ServiceProcess.freePort();
+        Path dir = Files.createDirectories(work.resolve("caddy"));
+        ProcessBuilder builder = new ProcessBuilder("caddy", "run", "--config",
+                SHIPPED.resolve("Caddyfile").toString(), "--adapter", "caddyfile");
+        builder.environment().putAll(Map.of("CB_LISTEN", "127.0.0.1:" + port,
+                "CB_MAIN_SITE", "127.0.0.1:" + mainSite, "CB_BREAKER", "127.0.0.1:" + breaker,
+                "HOME", dir.toString(), "XDG_DATA_HOME", dir.toString(), "XDG_CONFIG_HOME", dir.toString()));
+        Path log = dir.resolve("caddy.log");
+        Process caddy = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new GatedProxy("caddy", port, caddy, log);
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    /** One client for all requests: a new JDK client per request would hold its selector until collected. */
+    Api api() {
+        return api;
+    }
+
+    private boolean answers() {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
