@@ -30,6 +30,9 @@ config=${CIRCUIT_BREAKER_CONFIG_DIR:-$home/server-config}
 if [ -f "$home/pom.xml" ]; then default_run=$home/target/run; else default_run=/var/lib/circuit-breaker/run; fi
 run_dir=${CIRCUIT_BREAKER_RUN_DIR:-$default_run}
 pid_file=$run_dir/circuit-breaker-$port.pid
+# Payara Micro unpacks ~100 MB of runtime into the temporary folder on every start and removes it only on a clean
+# exit: each port gets its own folder, emptied before each start, so a kill -9 leaves nothing to pile up.
+tmp_dir=$run_dir/tmp-$port
 log_file=$run_dir/circuit-breaker-$port.log
 # The one place for JVM options: a bounded heap (the default is a quarter of the machine), fast start-up.
 # Each open socket holds ~30 KB of heap (mostly the server's HTTP request kept by the upgrade): 1 GiB holds
@@ -126,7 +129,8 @@ command_line() {
   [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] \
     || fail "CIRCUIT_BREAKER_PORT must be a port number, not '$port'"
   # shellcheck disable=SC2206 # JVM options are a space-separated list by design
-  jvm=("$java" $java_opts -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false)
+  jvm=("$java" $java_opts -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false
+       "-Djava.io.tmpdir=$tmp_dir")
   payara_args=(--deploy "$war" --contextroot / --port "$port" --disablephonehome
                --prebootcommandfile "$config/pre-boot-commands.asadmin"
                --postbootcommandfile "$config/post-boot-commands.asadmin"
@@ -145,8 +149,8 @@ prepare() {
   port_busy && fail "port $port is already in use by another program: stop it or set CIRCUIT_BREAKER_PORT"
   command_line
   if cds_ready; then say "already prepared ($cds_dir)"; return 0; fi
-  rm -rf "$cds_dir"
-  mkdir -p "$cds_dir"
+  rm -rf "$cds_dir" "$tmp_dir"
+  mkdir -p "$cds_dir" "$tmp_dir"
   local began=$SECONDS
   [ -z "${INVOCATION_ID:-}" ] || log_file=/dev/stderr   # under systemd: into the journal
   # A launcher whose class path is fixed (the plain jar unpacks itself somewhere new on every start).
@@ -166,6 +170,7 @@ start() {
   if pid=$(running_pid); then say "already running (pid $pid, port $port)"; return 0; fi
   port_busy && fail "port $port is already in use by another program: stop it or set CIRCUIT_BREAKER_PORT"
   command_line
+  rm -rf "$tmp_dir" && mkdir -p "$tmp_dir" || fail "cannot prepare the temporary folder $tmp_dir"
   export HZ_PHONE_HOME_ENABLED=false
   if [ -n "$foreground" ] || [ -n "${INVOCATION_ID:-}" ]; then
     exec "${cmd[@]}"

@@ -39,6 +39,10 @@ class RestartIT extends OwnServiceTest {
         assertEquals(before.getJsonNumber("estimatedCompletion"), after.getJsonNumber("estimatedCompletion"));
         assertEquals(before.getJsonNumber("startTime"), after.getJsonNumber("startTime"));
         assertEquals(before.getJsonNumber("version"), after.getJsonNumber("version"));
+        try (var unpacked = Files.list(service.runDir.resolve("tmp-" + service.port))) {
+            assertEquals(1, unpacked.filter(d -> d.getFileName().toString().startsWith("payaramicro-rt")).count(),
+                    "the killed run's unpacked runtime was cleared, only the running one is there");
+        }
         long elapsed = before.getInt("countdown") - after.getInt("countdown");
         assertTrue(elapsed >= 1, "the countdown ran on while the service was down: " + elapsed + " s");
     }
