@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real nginx in front, configured as docs/operations.md tells operators: the main site first, the breaker
+ * A real nginx in front without the gate (docs/operations.md, "Without the gate"): the main site first, the breaker
  * whenever the site answers 502/503/504 (or is not there), and /ws always to the breaker. Loopback only.
  */
 final class FrontProxy implements AutoCloseable {
@@ -17,45 +17,29 @@ final class FrontProxy implements AutoCloseable {
     FrontProxy(Path work, int mainSitePort, int breakerPort) throws Exception {
         port = ServiceProcess.freePort();
         Path dir = Files.createDirectories(work.resolve("nginx"));
-        Path config = dir.resolve("nginx.conf");
-        Files.writeString(config, """
-                daemon off;
-                worker_processes 1;
-                pid %1$s/nginx.pid;
-                error_log %1$s/error.log warn;
-                events { worker_connections 256; }
-                http {
-                    access_log off;
-                    client_body_temp_path %1$s/body;
-                    proxy_temp_path %1$s/proxy;
-                    fastcgi_temp_path %1$s/fastcgi;
-                    uwsgi_temp_path %1$s/uwsgi;
-                    scgi_temp_path %1$s/scgi;
-                    upstream main_site { server 127.0.0.1:%2$d; }
-                    upstream circuit_breaker { server 127.0.0.1:%3$d; }
-                    server {
-                        listen 127.0.0.1:%4$d;
-                        location / {
-                            proxy_pass http://main_site;
-                            proxy_intercept_errors on;
-                            error_page 502 503 504 = @circuit_breaker;
-                        }
-                        location @circuit_breaker {
-                            proxy_pass http://circuit_breaker;
-                            proxy_set_header Host $host;
-                        }
-                        location = /ws {
-                            proxy_pass http://circuit_breaker;
-                            proxy_http_version 1.1;
-                            proxy_set_header Upgrade $http_upgrade;
-                            proxy_set_header Connection "upgrade";
-                            proxy_read_timeout 1h;
-                        }
+        nginx = GatedProxy.nginx(dir, """
+                upstream main_site { server 127.0.0.1:%1$d; }
+                upstream circuit_breaker { server 127.0.0.1:%2$d; }
+                server {
+                    listen 127.0.0.1:%3$d;
+                    location / {
+                        proxy_pass http://main_site;
+                        proxy_intercept_errors on;
+                        error_page 502 503 504 = @circuit_breaker;
+                    }
+                    location @circuit_breaker {
+                        proxy_pass http://circuit_breaker;
+                        proxy_set_header Host $host;
+                    }
+                    location = /ws {
+                        proxy_pass http://circuit_breaker;
+                        proxy_http_version 1.1;
+                        proxy_set_header Upgrade $http_upgrade;
+                        proxy_set_header Connection "upgrade";
+                        proxy_read_timeout 1h;
                     }
                 }
-                """.formatted(dir, mainSitePort, breakerPort, port));
-        nginx = new ProcessBuilder("nginx", "-c", config.toString(), "-e", dir.resolve("error.log").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+                """.formatted(mainSitePort, breakerPort, port));
         for (int i = 0; i < 100 && !answers(); i++) {
             Thread.sleep(50);
         }

@@ -49,7 +49,14 @@ final class GatedProxy implements AutoCloseable {
                 .replace("${BREAKER}", "127.0.0.1:" + breaker)
                 .replace("${CACHE_DIR}", dir.resolve("cache").toString());
         Files.writeString(dir.resolve("site.conf"), site);
-        Files.writeString(dir.resolve("nginx.conf"), """
+        return new GatedProxy("nginx", port, nginx(dir, "include " + dir.resolve("site.conf") + ";"),
+                dir.resolve("error.log"));
+    }
+
+    /** A foreground nginx with everything it writes in {@code dir}, serving the given http-level configuration. */
+    static Process nginx(Path dir, String http) throws IOException {
+        Path config = dir.resolve("nginx.conf");
+        Files.writeString(config, """
                 daemon off;
                 worker_processes 1;
                 pid %1$s/nginx.pid;
@@ -62,13 +69,11 @@ final class GatedProxy implements AutoCloseable {
                     fastcgi_temp_path %1$s/fastcgi;
                     uwsgi_temp_path %1$s/uwsgi;
                     scgi_temp_path %1$s/scgi;
-                    include %1$s/site.conf;
+                %2$s
                 }
-                """.formatted(dir));
-        Path log = dir.resolve("error.log");
-        Process nginx = new ProcessBuilder("nginx", "-c", dir.resolve("nginx.conf").toString(), "-e", log.toString())
+                """.formatted(dir, http.indent(4).stripTrailing()));
+        return new ProcessBuilder("nginx", "-c", config.toString(), "-e", dir.resolve("error.log").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
-        return new GatedProxy("nginx", port, nginx, log);
     }
 
     /** Caddy with server-config/front-proxy/Caddyfile, its addresses given through the environment. */
