@@ -10,15 +10,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** A few seconds of benchmark/run.sh, so the benchmark keeps working; its figures are not judged here. */
+/** A few seconds of benchmark/run.sh (the gate included), so the benchmark keeps working; its figures are not judged here. */
 class BenchmarkSmokeIT {
 
     @Test
     void theBenchmarkRunsEndToEndAndReportsEveryFigure() throws Exception {
-        Command run = Command.run(Map.of("BENCHMARK_PORT", Integer.toString(ServiceProcess.freePort()),
-                "BENCHMARK_NGINX_PORT", Integer.toString(ServiceProcess.freePort()),
-                "BENCHMARK_NGINX_CLOSE_PORT", Integer.toString(ServiceProcess.freePort())),
-                "bash", "benchmark/run.sh", "--smoke");
+        Map<String, String> ports = new java.util.HashMap<>();
+        for (String port : new String[] {"BENCHMARK_PORT", "BENCHMARK_NGINX_PORT", "BENCHMARK_NGINX_CLOSE_PORT",
+                "BENCHMARK_SITE_PORT", "BENCHMARK_DIRECT_PORT", "BENCHMARK_GATED_PORT"}) {
+            ports.put(port, Integer.toString(ServiceProcess.freePort()));
+        }
+        Command run = Command.run(ports, "bash", "benchmark/run.sh", "--smoke");
         assertEquals(0, run.exitCode(), run.toString());
 
         Matcher kept = Pattern.compile("Kept in (\\S+)").matcher(run.out());
@@ -34,6 +36,13 @@ class BenchmarkSmokeIT {
         }
         assertTrue(report.matches("(?s).*\\| page / nginx \\| 50 \\| [0-9.]+x \\|.*"), report);
         assertTrue(report.matches("(?s).*\\| page / nginx-close \\| 50 \\| [0-9.]+x \\|.*"), report);
+        for (String target : new String[] {"site-direct", "site-gated", "page-gated \\(closed\\)",
+                "nginx \\(same turns\\)"}) {
+            assertTrue(report.matches("(?s).*\\| " + target + " \\| 100 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|.*"),
+                    target + " measured through the shipped nginx gate: " + report);
+        }
+        assertTrue(report.matches("(?s).*\\| site-gated / site-direct \\| 100 \\| [0-9.]+x \\|.*"), report);
+        assertTrue(report.matches("(?s).*\\| page-gated / nginx \\| 100 \\| [0-9.]+x \\|.*"), report);
         assertTrue(report.matches("(?s).*\\| 100 \\| 100 \\| 0 \\| \\d+ \\| [0-9.]+ \\| [0-9.]+ \\| \\d+/\\d+ \\| \\d+ \\| "
                 + "[0-9.]+/[0-9.]+/[0-9.]+ \\|.*"), "every socket connected and every figure present: " + report);
     }

@@ -139,6 +139,9 @@ class GateIT {
         System.out.printf("%s: POST isActive:true acknowledged to the page for visitors: %d ms%n", proxy, closing);
         assertTrue(closing <= 1100, proxy + " took " + closing + " ms");
         for (String path : new String[] {"/", "/missing", "/busy", "/private", "/deep/path?q=1"}) {
+            // Each path's answer is kept on its own until the end of its second: each turns within the second.
+            long pathClosing = millisUntil(proxy, path, GateIT::isPage, acknowledged);
+            assertTrue(pathClosing <= 1100, proxy + ": " + path + " took " + pathClosing + " ms");
             HttpResponse<String> page = visitor.get(path);
             assertTrue(isPage(page), path + " is the page");
             assertTrue(page.body().contains("Closed by the gate"), path);
