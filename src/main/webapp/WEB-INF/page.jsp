@@ -42,6 +42,13 @@
   <p class="note" id="note"><c:out value="${view.statusNote()}"/></p>
   <p class="started"><c:out value="${view.text()['label.started']}"/>
     <time id="start" datetime="<c:out value='${view.startIso()}'/>"><c:out value="${view.startText()}"/></time></p>
+  <section class="updates" aria-labelledby="updates-title"<c:if test="${empty view.updates()}"> hidden</c:if>>
+    <h2 id="updates-title"><c:out value="${view.text()['updates.title']}"/></h2>
+    <ol id="updates" data-start="<c:out value='${view.status().startTime()}'/>"><c:forEach items="${view.updates()}" var="u">
+      <li data-version="<c:out value='${u.version()}'/>"><time datetime="<c:out value='${view.iso(u.at())}'/>"><c:out value="${view.time(u.at())}"/></time>
+        <span><c:out value="${view.localized(u.message())}"/></span></li></c:forEach>
+    </ol>
+  </section>
   <p class="connection" id="connection" data-state="offline"><span class="dot" aria-hidden="true"></span>
     <span id="connection-text"><c:out value="${view.text()['connection.none']}"/></span></p>
   <label class="pause" for="pause"><c:out value="${view.text()['label.pause']}"/></label>

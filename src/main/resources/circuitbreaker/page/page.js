@@ -54,12 +54,34 @@
       $("message").textContent = message;
       announce(message);
     }
+    addUpdate(s, message);
     var start = new Date(s.startTime);
     $("start").dateTime = start.toISOString();
     $("start").textContent = start.toLocaleString(document.documentElement.lang,
       { dateStyle: "medium", timeStyle: "short" });
     showPhase(s.phase);
     render();
+  }
+
+  function clockTime(element, at) {
+    element.dateTime = at.toISOString();
+    element.textContent = at.toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" });
+  }
+
+  // The current maintenance's updates, newest first; the message itself is announced by the announcer.
+  function addUpdate(s, message) {
+    var list = $("updates"), first = list.firstElementChild;
+    if (!s.isActive) return;
+    if (String(s.startTime) !== list.dataset.start) { list.textContent = ""; list.dataset.start = s.startTime; }
+    else if (first && Number(first.dataset.version) >= s.version) return;
+    var item = document.createElement("li"), time = document.createElement("time"), text = document.createElement("span");
+    item.dataset.version = s.version;
+    clockTime(time, new Date(s.updatedAt));
+    text.textContent = message;
+    item.append(time, " ", text);
+    list.prepend(item);
+    while (list.children.length > 10) list.lastElementChild.remove();
+    list.parentNode.hidden = false;
   }
 
   function onCountdown(c) {
@@ -113,6 +135,7 @@
     if (siteTimer) { clearInterval(siteTimer); siteTimer = null; }
   }
 
+  Array.prototype.forEach.call($("updates").querySelectorAll("time"), function (t) { clockTime(t, new Date(t.dateTime)); });
   setInterval(render, 1000);
   render();
   connect();

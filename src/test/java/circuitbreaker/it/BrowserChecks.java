@@ -184,6 +184,8 @@ abstract class BrowserChecks {
         for (String scheme : List.of("light", "dark")) {
             browser.prefer("prefers-color-scheme", scheme);
             openLive();
+            assertEquals(false, browser.js("return document.querySelector('.updates').hidden;"),
+                    "the timeline of updates is on the page and checked too");
             browser.js(axe);
             Object result = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                     + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',"
@@ -284,5 +286,32 @@ abstract class BrowserChecks {
         assertEquals(List.of(API.base().toString()), requests, "one HTTP request: the page (and then the socket)");
         assertTrue(bytes > 0 && bytes < 15 * 1024, "the page and everything it loads: " + bytes + " bytes");
         assertEquals(404, API.get("/favicon.ico").statusCode(), "an old browser's icon request is not a page view");
+    }
+
+    @Test
+    void theTimelineShowsThisMaintenancesUpdatesNewestFirstWithoutJsAndLive() {
+        assertEquals(200, API.post("{\"isActive\":false}").statusCode()); // what came before is another maintenance
+        state("Step one: backups", "Timeline", 1800);
+        state("Step two: <b>migrating</b>", "Timeline", 1500);
+        browser.cdp("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        browser.open(API.base());
+        assertEquals(List.of("Step two: <b>migrating</b>", "Step one: backups"), updates(), "server-rendered, escaped");
+        assertTrue(browser.driver.findElements(By.cssSelector("#updates b")).isEmpty());
+
+        browser.cdp("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        openLive();
+        state("Step three: checking", "Timeline", 600);
+        browser.await("the new update at the top without a reload", SOON,
+                d -> updates().size() == 3 && updates().get(0).equals("Step three: checking"));
+        assertTrue(browser.driver.findElement(By.cssSelector("#updates li time")).getText().matches("\\d{1,2}:\\d{2}.*"),
+                "each update says when");
+        browser.language("de");
+        openLive();
+        assertEquals("Neuigkeiten", browser.text("updates-title"));
+    }
+
+    List<String> updates() {
+        return browser.driver.findElements(By.cssSelector("#updates li span")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList();
     }
 }

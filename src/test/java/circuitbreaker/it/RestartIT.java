@@ -43,6 +43,8 @@ class RestartIT extends OwnServiceTest {
             assertEquals(1, unpacked.filter(d -> d.getFileName().toString().startsWith("payaramicro-rt")).count(),
                     "the killed run's unpacked runtime was cleared, only the running one is there");
         }
+        assertEquals("Survives kill -9 ✓", Api.json(service.api().get("/api/maintenance/history?limit=1"))
+                .getJsonArray("entries").getJsonObject(0).getString("message"), "and so did its timeline entry");
         long elapsed = before.getInt("countdown") - after.getInt("countdown");
         assertTrue(elapsed >= 1, "the countdown ran on while the service was down: " + elapsed + " s");
     }

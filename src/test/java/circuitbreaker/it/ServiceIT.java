@@ -47,6 +47,10 @@ public class ServiceIT {
     }
 
     @Nested
+    class History extends HistoryChecks {
+    }
+
+    @Nested
     class InTheBrowser extends BrowserChecks {
     }
 

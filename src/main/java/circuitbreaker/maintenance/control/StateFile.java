@@ -2,6 +2,7 @@ package circuitbreaker.maintenance.control;
 
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.StateFileHealth;
+import circuitbreaker.platform.AtomicFile;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,19 +11,16 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * maintenance-status.json: written atomically (temp file, fsync, rename, fsync of the folder) so a crash at any
- * moment leaves either the old state or the new one, never half of either.
+ * maintenance-status.json, written through {@link AtomicFile}: a crash at any moment leaves either the old state or
+ * the new one, never half of either.
  */
 @ApplicationScoped
 public class StateFile {
@@ -66,24 +64,11 @@ public class StateFile {
     }
 
     public void save(MaintenanceState state) throws IOException {
-        byte[] bytes = (jsonb.toJson(state) + "\n").getBytes(StandardCharsets.UTF_8);
-        Path temp = path.resolveSibling(path.getFileName() + ".tmp");
         try {
-            Files.createDirectories(path.getParent());
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncFolder();
+            AtomicFile.write(path, (jsonb.toJson(state) + "\n").getBytes(StandardCharsets.UTF_8));
             lastError = null;
         } catch (IOException e) {
             lastError = e.toString();
-            Files.deleteIfExists(temp);
             LOG.log(Level.ERROR, "Could not save the state to " + path + "; the previous state stays", e);
             throw e;
         }
@@ -105,15 +90,6 @@ public class StateFile {
         } catch (IOException e) {
             lastError = "corrupt state file could not be moved aside: " + e;
             LOG.log(Level.ERROR, "State file " + path + " is unreadable and could not be moved aside", e);
-        }
-    }
-
-    /** Makes the rename itself durable; without it a power cut can bring the old name back. */
-    private void syncFolder() {
-        try (FileChannel folder = FileChannel.open(path.getParent(), StandardOpenOption.READ)) {
-            folder.force(true);
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "This file system cannot sync a folder: {0}", e.getMessage());
         }
     }
 

@@ -8,6 +8,7 @@ import circuitbreaker.page.control.PageModel;
 import circuitbreaker.page.control.PageText;
 import circuitbreaker.page.control.PreferredType;
 import circuitbreaker.page.control.RenderedPages;
+import circuitbreaker.timeline.control.Timeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -38,6 +39,9 @@ public class PageAnswer {
 
     @Inject
     RenderedPages pages;
+
+    @Inject
+    Timeline timeline;
 
     @Inject
     Jsonb jsonb;
@@ -92,7 +96,8 @@ public class PageAnswer {
 
     private String render(HttpServletRequest request, HttpServletResponse response, Status status, String lang)
             throws IOException {
-        request.setAttribute("view", PageModel.of(status, lang, siteUrl));
+        request.setAttribute("view", PageModel.of(status, lang, siteUrl,
+                timeline.currentMaintenance(status.isActive(), status.startTime())));
         request.setAttribute("assets", assets);
         CapturedResponse page = new CapturedResponse(response);
         try {

@@ -1,9 +1,11 @@
 package circuitbreaker.page.control;
 
 import circuitbreaker.maintenance.entity.Status;
+import circuitbreaker.timeline.entity.TimelineEntry;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,16 +15,30 @@ import java.util.Map;
  * @param siteUrl where the visitor goes once the site answers healthy again
  */
 public record PageModel(String lang, Map<String, String> text, Status status, String remaining, String startIso,
-        String startText, String statusNote, String siteUrl) {
+        String startText, String statusNote, String siteUrl, List<TimelineEntry> updates) {
 
     private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    public static PageModel of(Status status, String lang, String siteUrl) {
+    /** @param updates the current maintenance's changes, newest first */
+    public static PageModel of(Status status, String lang, String siteUrl, List<TimelineEntry> updates) {
         Map<String, String> text = PageText.in(lang);
         Instant start = Instant.ofEpochMilli(status.startTime());
         return new PageModel(lang, text, status, clock(status.countdown()), start.toString(), START.format(start),
-                note(status, text), siteUrl);
+                note(status, text), siteUrl, updates);
+    }
+
+    public String iso(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
+    }
+
+    public String time(long epochMillis) {
+        return TIME.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    public String localized(String text) {
+        return PageText.localized(text, lang);
     }
 
     /** mm:ss, or h:mm:ss from an hour up; the page's script formats the same way. */

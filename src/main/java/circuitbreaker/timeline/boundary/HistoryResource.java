@@ -1,0 +1,44 @@
+package circuitbreaker.timeline.boundary;
+
+import circuitbreaker.maintenance.entity.Refusal;
+import circuitbreaker.timeline.control.Timeline;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** /api/maintenance/history: the timeline of what visitors were told, newest first, and how past work overran. */
+@Path("api/maintenance/history")
+@Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
+public class HistoryResource {
+
+    static final int MAX_LIMIT = 1000;
+
+    @Inject
+    Timeline timeline;
+
+    @GET
+    @Operation(summary = "The newest changes and finished maintenances (limit, default 50, at most 1000), and overruns")
+    public Response history(@QueryParam("limit") String limit) {
+        int newest;
+        try {
+            newest = limit == null ? 50 : Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            newest = -1;
+        }
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        if (newest < 1 || newest > MAX_LIMIT) {
+            return Response.status(400).cacheControl(noStore)
+                    .entity(new Refusal("limit must be a whole number from 1 to " + MAX_LIMIT)).build();
+        }
+        return Response.ok(timeline.answer(newest)).cacheControl(noStore).build();
+    }
+}
