@@ -16,6 +16,12 @@ Changes (combine freely; one request, and maintenance is switched on unless --en
   --time MINUTES        expected to end this many whole minutes from now
   --countdown SECONDS   expected to end this many seconds from now (at most 604800, 7 days)
   --end                 maintenance is over: visitors are sent back to the site
+Planned windows (maintenance opens and closes by itself):
+  --schedule START END  plan a window; START and END are ISO-8601 with an offset
+                        (2026-12-01T02:00:00+01:00) or epoch milliseconds; --message and --issue
+                        say what visitors will read. Repeating windows: see docs/api.md
+  --windows             list the windows with their next occurrences
+  --cancel ID           cancel a window
 Reading:
   --status              print a readable summary (also after a change)
   --json                print the service's JSON answer instead of a summary
@@ -35,6 +41,7 @@ Examples:
   circuit-breaker-status --message "Upgrading the database" --issue "Schema migration" --time 15
   circuit-breaker-status --status
   circuit-breaker-status --end
+  circuit-breaker-status --schedule 2026-12-01T02:00:00+01:00 2026-12-01T03:00:00+01:00 --message "Upgrade"
 EOF
 }
 
@@ -53,11 +60,16 @@ token_file=""
 show_status=false
 raw_json=false
 update=false
+mode=state        # state, schedule, windows or cancel
+state_change=""   # the first option that only a change of the state takes
 jq_args=()
 jq_filter='{}'
 
-add_text() { jq_args+=(--arg "$1" "$2"); jq_filter+=" + {$1: \$$1}"; update=true; }
-add_number() { jq_args+=(--argjson "$1" "$2"); jq_filter+=" + {$1: \$$1}"; update=true; }
+# Keys quoted and variables prefixed: "end" is a jq keyword.
+add_text() { jq_args+=(--arg "v_$1" "$2"); jq_filter+=" + {\"$1\": \$v_$1}"; update=true; }
+add_number() { jq_args+=(--argjson "v_$1" "$2"); jq_filter+=" + {\"$1\": \$v_$1}"; update=true; }
+# A time as the API takes it: epoch milliseconds stay a number, anything else goes as a text for the service to read.
+add_time() { if [[ "$2" =~ ^[0-9]+$ ]]; then add_number "$1" "$2"; else add_text "$1" "$2"; fi; }
 
 # The option's value: after '=' in the same word, or the next word whatever it starts with (so "-x" is a text).
 takes_value() {
@@ -78,14 +90,21 @@ while [ $# -gt 0 ]; do
     --message) takes_value "$@"; add_text message "$value" ;;
     --issue) takes_value "$@"; add_text currentIssue "$value" ;;
     --time)
-      takes_value "$@"; whole_number --time "$value"
+      takes_value "$@"; whole_number --time "$value"; state_change=${state_change:---time}
       (( 10#$value * 60 <= MAX_SECONDS )) || bad_usage "--time must be at most $((MAX_SECONDS / 60)) minutes (7 days)"
       add_number countdown "$((10#$value * 60))" ;;
     --countdown)
-      takes_value "$@"; whole_number --countdown "$value"
+      takes_value "$@"; whole_number --countdown "$value"; state_change=${state_change:---countdown}
       [ "${#value}" -le 7 ] && (( 10#$value <= MAX_SECONDS )) || bad_usage "--countdown must be at most $MAX_SECONDS seconds (7 days)"
       add_number countdown "$((10#$value))" ;;
-    --end) $has_value && bad_usage "--end takes no value"; add_number isActive false ;;
+    --end) $has_value && bad_usage "--end takes no value"; add_number isActive false; state_change=${state_change:---end} ;;
+    --schedule)
+      [ $# -ge 3 ] && ! $has_value || bad_usage "--schedule needs START and END"
+      add_time start "$2"; add_time end "$3"; mode=schedule; shift_by=3 ;;
+    --windows) mode=windows ;;
+    --cancel)
+      takes_value "$@"; [[ "$value" =~ ^[A-Za-z0-9_-]+$ ]] || bad_usage "--cancel needs a window id, not '$value'"
+      cancel_id=$value; mode=cancel ;;
     --status) show_status=true ;;
     --json) raw_json=true ;;
     --url) takes_value "$@"; url=${value%/} ;;
@@ -96,7 +115,10 @@ while [ $# -gt 0 ]; do
   shift "$shift_by"
 done
 
-$update || $show_status || $raw_json || bad_usage "say what to change (--message, --issue, --time, --countdown, --end) or ask for --status"
+if [ "$mode" = schedule ] && [ -n "$state_change" ]; then bad_usage "$state_change changes the state now; a window's end is its END"; fi
+[ "$mode" = state ] || ! $update || [ "$mode" = schedule ] || bad_usage "--$mode takes no --message or --issue"
+$update || $show_status || $raw_json || [ "$mode" != state ] \
+  || bad_usage "say what to change (--message, --issue, --time, --countdown, --end), plan a window (--schedule) or ask for --status"
 need curl
 need jq
 
@@ -159,6 +181,27 @@ summary() {
       "Remaining:     \(if ($s.isActive | not) then "-" elif $s.estimatedCompletion == null then "no end set" else ($s.countdown | clock) + " (until " + ($s.estimatedCompletion / 1000 | todate) + ")" end)",
       "Started:       \($s.startTime / 1000 | todate)"' "$body_file"
 }
+
+windows_list() {
+  jq -r 'if length == 0 then "No windows planned." else .[] | "\(.window.id)  \(if .next == [] then "(no more occurrences)" else (.next[0].start / 1000 | todate) + " to " + (.next[0].end / 1000 | todate) end)\(if .window.recurrence then "  every \(.window.recurrence.every) (\(.window.recurrence.zone))" else "" end)  \(.window.message)" end' "$body_file"
+}
+
+case "$mode" in
+  schedule)
+    call POST /api/maintenance/windows
+    if $raw_json; then cat "$body_file"; echo
+    else jq -r '"Scheduled window \(.window.id): \(.next[0].start / 1000 | todate) to \(.next[0].end / 1000 | todate)."' "$body_file"
+    fi
+    exit 0 ;;
+  windows)
+    call GET /api/maintenance/windows
+    if $raw_json; then cat "$body_file"; echo; else windows_list; fi
+    exit 0 ;;
+  cancel)
+    call DELETE "/api/maintenance/windows/$cancel_id"
+    echo "Cancelled window $cancel_id."
+    exit 0 ;;
+esac
 
 if $update; then
   call POST /api/maintenance/status

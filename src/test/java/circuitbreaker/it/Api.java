@@ -1,6 +1,7 @@
 package circuitbreaker.it;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -56,8 +57,8 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
-    public HttpResponse<String> send(String path, String method, String body) {
-        return send(request(path).method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+    public HttpResponse<String> send(String path, String method, String body, String... headers) {
+        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     public JsonObject status() {
@@ -75,6 +76,12 @@ public final class Api {
     public static JsonObject json(String text) {
         try (var reader = Json.createReader(new StringReader(text))) {
             return reader.readObject();
+        }
+    }
+
+    public static JsonArray array(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readArray();
         }
     }
 

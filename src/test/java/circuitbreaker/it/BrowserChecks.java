@@ -314,4 +314,62 @@ abstract class BrowserChecks {
         return browser.driver.findElements(By.cssSelector("#updates li span")).stream()
                 .map(org.openqa.selenium.WebElement::getText).toList();
     }
+
+    @Test
+    void aWindowOpensAndClosesByItselfOnOpenPagesSocketsAndInTheTimeline() throws Exception {
+        assertEquals(200, API.post("{\"isActive\":false}").statusCode());
+        openLive();
+        try (SocketClient socket = new SocketClient(API.base())) {
+            socket.next("statusUpdate", SOON);
+            long start = System.currentTimeMillis() + 2500;
+            String id = WindowsChecks.created(WindowsChecks.window(start, start + 3000, "Planned: a short window"))
+                    .getJsonObject("window").getString("id");
+            JsonObject opened = GateIT.nextStatus(socket, s -> s.getBoolean("isActive"));
+            assertEquals("schedule", opened.getString("cause"));
+            assertEquals("Planned: a short window", opened.getString("message"));
+            assertEquals(start + 3000, opened.getJsonNumber("estimatedCompletion").longValue(), "a countdown to its end");
+            assertTrue(System.currentTimeMillis() >= start, "not before its start");
+            browser.awaitText("message", "Planned: a short window", SOON);
+            JsonObject closed = GateIT.nextStatus(socket, s -> !s.getBoolean("isActive"));
+            assertEquals("schedule", closed.getString("cause"));
+            assertTrue(System.currentTimeMillis() >= start + 3000, "not before its end");
+            browser.awaitText("note", "Maintenance is over.", SOON);
+            List<JsonObject> timeline = HistoryChecks.entries("?limit=2");
+            assertEquals(List.of(false, true), timeline.stream().map(e -> e.getBoolean("isActive")).toList());
+            assertEquals(List.of("schedule", "schedule"), timeline.stream().map(e -> e.getString("cause")).toList());
+            assertEquals(204, WindowsChecks.cancel(id).statusCode());
+        }
+    }
+
+    @Test
+    void theMainSitesBannerAnnouncesTheNextWindowFromAnotherOrigin() throws Exception {
+        long start = System.currentTimeMillis() + 2 * 86_400_000L;
+        String id = WindowsChecks.created(WindowsChecks.window(start, start + 5_400_000,
+                "The shop is closed while we move to faster servers.")).getJsonObject("window").getString("id");
+        var shop = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] page = ("<!DOCTYPE html><html lang=\"en\"><head><title>The shop</title></head><body><main><h1>The shop"
+                + "</h1><p>Everything for your garden.</p></main><script src=\"" + API.uri("/api/maintenance/banner.js")
+                + "\" defer></script></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        shop.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        shop.start();
+        try {
+            browser.open(java.net.URI.create("http://127.0.0.1:" + shop.getAddress().getPort() + "/"));
+            String banner = browser.await("the banner", SOON, d -> d.findElements(By.cssSelector(
+                    ".circuit-breaker-banner")).stream().map(org.openqa.selenium.WebElement::getText).findFirst()
+                    .orElse(null));
+            assertTrue(banner.startsWith("Planned maintenance: "), banner);
+            assertTrue(banner.endsWith("The shop is closed while we move to faster servers."), banner);
+            assertEquals("status", browser.driver.findElement(By.cssSelector(".circuit-breaker-banner"))
+                    .getAttribute("role"), "announced politely");
+            browser.screenshot("banner");
+        } finally {
+            shop.stop(0);
+            assertEquals(204, WindowsChecks.cancel(id).statusCode());
+        }
+    }
 }

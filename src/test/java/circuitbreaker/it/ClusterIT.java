@@ -167,6 +167,29 @@ class ClusterIT {
                     .filter(m -> m.api().health().getJsonObject("watcher").getBoolean("watching")).count();
             assertEquals(1, watching, "exactly one member probes the site");
         }
+
+        // A window made on alpha is listed on beta, and opens and closes once, by beta, after alpha is gone
+        // (alpha leads by name; beta takes over once alpha has not been heard for 15 s).
+        long start = System.currentTimeMillis() + 22_000;
+        var made = a.api().send("/api/maintenance/windows", "POST", "{\"start\":" + start + ",\"end\":" + (start + 4000)
+                + ",\"message\":\"Fleet window\"}", "Content-Type", "application/json");
+        assertEquals(201, made.statusCode(), made.body());
+        await("beta to list alpha's window", Duration.ofSeconds(5),
+                () -> b.api().get("/api/maintenance/windows").body().contains("Fleet window"));
+        a.crash();
+        try (SocketClient onBeta = new SocketClient(b.api().base())) {
+            onBeta.next("statusUpdate", Duration.ofSeconds(5));
+            List<SocketClient.Frame> updates = onBeta.collect("statusUpdate",
+                    Duration.ofMillis(start + 4000 + 3000 - System.currentTimeMillis()));
+            assertEquals(List.of(true, false), updates.stream().map(f -> f.data().getBoolean("isActive")).toList(),
+                    "opened once and closed once: " + updates);
+            assertTrue(updates.stream().allMatch(f -> f.data().getString("cause").equals("schedule")));
+            assertTrue(updates.get(0).receivedAt() > 0 && updates.get(0).data().getJsonNumber("updatedAt").longValue()
+                    >= start, "not before its start");
+        }
+        assertEquals(2, Api.json(b.api().get("/api/maintenance/history?limit=5")).getJsonArray("entries")
+                .getValuesAs(JsonObject.class).stream().filter(e -> e.getString("cause").equals("schedule")).count(),
+                "one timeline entry for the opening, one for the closing");
     }
 
     /** The one statusUpdate both sockets get within 8 s (the watcher needs 2 probes 1 s apart); the same on both. */

@@ -150,6 +150,10 @@ class GateIT {
             assertTrue(page.headers().firstValue("X-Accel-Expires").isEmpty(), "the proxy's hint stays with it");
         }
         assertTrue(fromSite(visitor.get("/.well-known/acme-challenge/token-1")), "an always-open prefix passes");
+        HttpResponse<String> upcoming = visitor.get("/api/maintenance/upcoming");
+        assertEquals(200, upcoming.statusCode(), "the banner's data, from the site's own origin");
+        assertTrue(upcoming.body().startsWith("{\"upcoming\":"), upcoming.body());
+        assertEquals(200, visitor.get("/api/maintenance/banner.js").statusCode());
 
         post("{\"isActive\":false}");
         acknowledged = System.nanoTime();

@@ -72,4 +72,45 @@ class RestartIT extends OwnServiceTest {
                 .statusCode(), "and it takes writes again");
         assertEquals("Fresh start", new StateOnDisk(service.stateFile()).json().getString("message"));
     }
+
+    /** A window whose start passes while the service is down opens at the next start; one whose end passes, closes. */
+    @Test
+    void windowsThatBeganOrEndedDuringAKillAreHonouredAtTheNextStart() throws Exception {
+        service = new ServiceProcess(work, Map.of());
+        assertEquals(0, service.script("start").exitCode());
+        assertEquals(200, service.api().post("{\"isActive\":false}", "Content-Type", "application/json").statusCode());
+        long start = System.currentTimeMillis() + 3000;
+        assertEquals(201, window(start, start + 120_000, "Began while down").statusCode());
+        service.crash();
+        Thread.sleep(Math.max(0, start - System.currentTimeMillis()) + 500);
+        assertEquals(0, service.script("start").exitCode());
+        JsonObject opened = service.api().status();
+        assertTrue(opened.getBoolean("isActive"), "open from the first healthy answer: " + opened);
+        assertEquals("schedule", opened.getString("cause"));
+        assertEquals(start + 120_000, opened.getJsonNumber("estimatedCompletion").longValue());
+
+        // A second window, now: it opens, the service dies, and its end passes before it comes back.
+        assertEquals(200, service.api().post("{\"isActive\":false}", "Content-Type", "application/json").statusCode());
+        String first = Api.array(service.api().get("/api/maintenance/windows")).getJsonObject(0)
+                .getJsonObject("window").getString("id");
+        assertEquals(204, service.api().send("/api/maintenance/windows/" + first, "DELETE", "").statusCode());
+        long soon = System.currentTimeMillis() + 2000;
+        assertEquals(201, window(soon, soon + 3000, "Ended while down").statusCode());
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!service.api().status().getBoolean("isActive") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals("Ended while down", service.api().status().getString("message"));
+        service.crash();
+        Thread.sleep(Math.max(0, soon + 3000 - System.currentTimeMillis()) + 500);
+        assertEquals(0, service.script("start").exitCode());
+        JsonObject closed = service.api().status();
+        assertFalse(closed.getBoolean("isActive"), "closed from the first healthy answer: " + closed);
+        assertEquals("schedule", closed.getString("cause"));
+    }
+
+    java.net.http.HttpResponse<String> window(long start, long end, String message) {
+        return service.api().send("/api/maintenance/windows", "POST", "{\"start\":" + start + ",\"end\":" + end
+                + ",\"message\":\"" + message + "\"}", "Content-Type", "application/json");
+    }
 }

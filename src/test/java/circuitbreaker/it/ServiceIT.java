@@ -51,6 +51,10 @@ public class ServiceIT {
     }
 
     @Nested
+    class Windows extends WindowsChecks {
+    }
+
+    @Nested
     class InTheBrowser extends BrowserChecks {
     }
 

@@ -148,11 +148,40 @@ class StatusCommandIT {
     }
 
     @Test
+    void aWindowIsScheduledListedAndCancelledWithTextsExactAndClearExitCodes() {
+        String awkward = "Window: \"quoted\" \\ $HOME\nsecond line 🌙";
+        String start = java.time.OffsetDateTime.now().plusDays(2).withNano(0).toString();
+        String end = java.time.OffsetDateTime.now().plusDays(2).plusHours(1).withNano(0).toString();
+        Command scheduled = cli("--schedule", start, end, "--message", awkward, "--issue", "Planned");
+        assertEquals(0, scheduled.exitCode(), scheduled.toString());
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("Scheduled window ([A-Za-z0-9-]+): ")
+                .matcher(scheduled.out());
+        assertTrue(id.find(), scheduled.out());
+        JsonObject listed = Api.array(service.api().get("/api/maintenance/windows")).getJsonObject(0);
+        assertEquals(awkward, listed.getJsonObject("window").getString("message"), "the text exactly as given");
+
+        Command windows = cli("--windows");
+        assertEquals(0, windows.exitCode(), windows.toString());
+        assertTrue(windows.out().startsWith(id.group(1) + "  "), windows.out());
+
+        Command overlapping = cli("--schedule", start, end);
+        assertEquals(4, overlapping.exitCode(), "the service refused it");
+        assertTrue(overlapping.err().contains("overlaps window " + id.group(1)), overlapping.err());
+        assertEquals(2, cli("--schedule", start).exitCode(), "END is missing");
+
+        assertEquals(0, cli("--cancel", id.group(1)).exitCode());
+        Command again = cli("--cancel", id.group(1));
+        assertEquals(4, again.exitCode());
+        assertTrue(again.err().contains("no window '" + id.group(1) + "'"), again.err());
+        assertEquals("No windows planned.", cli("--windows").out().strip());
+    }
+
+    @Test
     void helpExplainsEveryOption() {
         Command help = cli("--help");
         assertEquals(0, help.exitCode());
         for (String option : List.of("--message", "--issue", "--time", "--countdown", "--status", "--json", "--end",
-                "--url", "--token-file", "--help", "Exit codes")) {
+                "--url", "--token-file", "--help", "--schedule", "--windows", "--cancel", "Exit codes")) {
             assertTrue(help.out().contains(option), option);
         }
     }

@@ -3,6 +3,8 @@ package circuitbreaker.cluster.control;
 import circuitbreaker.cluster.entity.Announcement;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.StateChanged;
+import circuitbreaker.schedule.control.Windows;
+import circuitbreaker.schedule.entity.WindowsChanged;
 import fish.payara.micro.cdi.Inbound;
 import fish.payara.micro.cdi.Outbound;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +38,9 @@ public class ClusterLink {
     MaintenanceStore store;
 
     @Inject
+    Windows windows;
+
+    @Inject
     @Outbound
     Event<Announcement> others;
 
@@ -64,7 +69,7 @@ public class ClusterLink {
 
     void askAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (enabled()) {
-            others.fire(new Announcement(instance(), store.current(), true));
+            others.fire(new Announcement(instance(), store.current(), windows.book(), true));
         }
     }
 
@@ -75,7 +80,7 @@ public class ClusterLink {
         }
         if (!inStep) {
             if (System.nanoTime() - startedAt < TimeUnit.SECONDS.toNanos(syncTimeoutSeconds)) {
-                others.fire(new Announcement(instance(), store.current(), true));
+                others.fire(new Announcement(instance(), store.current(), windows.book(), true));
                 return;
             }
             inStep = true;
@@ -102,13 +107,22 @@ public class ClusterLink {
         }
     }
 
-    /** Another member's state: the newer one wins here, and a member behind us hears ours at once. */
+    void localWindows(@Observes WindowsChanged change) {
+        if (change.local()) {
+            announce();
+        }
+    }
+
+    /** Another member's state and windows: the newer of each wins here, and a member behind us hears ours at once. */
     void heard(@Observes @Inbound Announcement announcement) {
         seen.put(announcement.instance(), System.currentTimeMillis());
         if (store.adopt(announcement.state())) {
             LOG.log(Level.INFO, "Took state version {0} from {1}", announcement.state().version(),
                     announcement.instance());
-        } else if (announcement.asking() || store.current().isNewerThan(announcement.state())) {
+        }
+        windows.adopt(announcement.windows());
+        if (announcement.asking() || store.current().isNewerThan(announcement.state())
+                || windows.book().version() > announcement.windows().version()) {
             announce();
         }
         if (!inStep) {
@@ -119,15 +133,16 @@ public class ClusterLink {
 
     public void announce() {
         if (enabled()) {
-            others.fire(new Announcement(instance(), store.current(), false));
+            others.fire(new Announcement(instance(), store.current(), windows.book(), false));
         }
     }
 
     /**
-     * Whether this instance watches the main site: alone, always; in a cluster, the first by name of the members
-     * seen, once in step. When it goes, the next one takes over as soon as it stops being seen.
+     * Whether this instance leads what must happen once per fleet (watching the main site, opening and closing
+     * windows): alone, always; in a cluster, the first by name of the members seen, once in step. When it goes, the
+     * next one takes over as soon as it stops being seen (15 s).
      */
-    public boolean watches() {
+    public boolean leads() {
         return !enabled() || (inStep && membersSeen().firstKey().equals(instance()));
     }
 

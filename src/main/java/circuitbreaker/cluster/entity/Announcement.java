@@ -1,12 +1,15 @@
 package circuitbreaker.cluster.entity;
 
 import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.schedule.entity.WindowBook;
 import java.io.Serializable;
 
 /**
- * What an instance tells the others, on every update and every few seconds: who it is and what it holds.
+ * What an instance tells the others, on every update and every few seconds: who it is and what it holds (the state
+ * and the windows, each versioned: the newer wins).
  *
  * @param asking true while the sender has just started and waits to hear the fleet: every member answers it
  */
-public record Announcement(String instance, MaintenanceState state, boolean asking) implements Serializable {
+public record Announcement(String instance, MaintenanceState state, WindowBook windows, boolean asking)
+        implements Serializable {
 }

@@ -1,6 +1,7 @@
 package circuitbreaker.live.control;
 
 import circuitbreaker.cluster.control.ClusterLink;
+import circuitbreaker.schedule.control.Windows;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -9,8 +10,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * The one-second heartbeat of every page (a non-persistent timer, so nothing is replayed after a restart), and of
- * the cluster link.
+ * The one-second heartbeat of every page (a non-persistent timer, so nothing is replayed after a restart), of the
+ * cluster link and of the windows' clock.
  */
 @Singleton
 @Startup
@@ -23,9 +24,13 @@ public class CountdownTicker {
     @Inject
     ClusterLink cluster;
 
+    @Inject
+    Windows windows;
+
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "countdown")
     void tick() {
         subscribers.tick();
         cluster.tick();
+        windows.tick();
     }
 }

@@ -18,7 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
-/** Turns a POST body into a {@link StatusUpdate}, or says exactly which field is wrong. Reads no more than it allows. */
+/**
+ * Turns a POST body into a {@link StatusUpdate}, or says exactly which field is wrong. Reads no more than it allows.
+ * Its JSON readers serve every API body (the windows too), so every refusal reads the same.
+ */
 public class UpdateParser {
 
     public static final int MAX_BODY_BYTES = 16 * 1024;
@@ -53,7 +56,7 @@ public class UpdateParser {
         return new StatusUpdate(message, issue, active, end);
     }
 
-    static byte[] readLimited(InputStream body) throws InvalidUpdate, IOException {
+    public static byte[] readLimited(InputStream body) throws InvalidUpdate, IOException {
         byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         if (bytes.length > MAX_BODY_BYTES) {
             throw tooLarge();
@@ -65,7 +68,7 @@ public class UpdateParser {
         return new InvalidUpdate(413, "body is larger than " + MAX_BODY_BYTES + " bytes");
     }
 
-    static String decode(byte[] bytes) throws InvalidUpdate {
+    public static String decode(byte[] bytes) throws InvalidUpdate {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
@@ -73,7 +76,7 @@ public class UpdateParser {
         }
     }
 
-    static JsonObject asObject(String body) throws InvalidUpdate {
+    public static JsonObject asObject(String body) throws InvalidUpdate {
         if (body.isBlank()) {
             throw new InvalidUpdate("body is empty; expected a JSON object such as {\"message\":\"...\"}");
         }
@@ -95,7 +98,7 @@ public class UpdateParser {
         return value.asJsonObject();
     }
 
-    static String text(Map<String, JsonValue> object, String name) throws InvalidUpdate {
+    public static String text(Map<String, JsonValue> object, String name) throws InvalidUpdate {
         JsonValue value = object.get(name);
         if (value == null) {
             return null;
@@ -145,7 +148,7 @@ public class UpdateParser {
         return at;
     }
 
-    private static long wholeNumber(String name, JsonValue value, String unit) throws InvalidUpdate {
+    public static long wholeNumber(String name, JsonValue value, String unit) throws InvalidUpdate {
         if (!(value instanceof JsonNumber number)) {
             throw new InvalidUpdate(name + " must be a whole number of " + unit + ", not " + describe(value));
         }
@@ -163,7 +166,7 @@ public class UpdateParser {
         }
     }
 
-    private static String describe(JsonValue value) {
+    public static String describe(JsonValue value) {
         return switch (value.getValueType()) {
             case OBJECT -> "an object";
             case ARRAY -> "an array";

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The automatic breaker: probes the main site's health URL on the platform's scheduled executor with the JDK's HTTP
  * client. Failures in a row open maintenance (cause "watcher", no promised end); successes in a row close what it
- * opened. In a cluster one member watches (see {@link ClusterLink#watches()}), so one outage is one trip.
+ * opened. In a cluster one member watches (see {@link ClusterLink#leads()}), so one outage is one trip.
  */
 @ApplicationScoped
 public class SiteWatcher {
@@ -82,7 +82,7 @@ public class SiteWatcher {
     }
 
     void probe() {
-        watching = cluster.watches();
+        watching = cluster.leads();
         if (!watching) {
             return;
         }

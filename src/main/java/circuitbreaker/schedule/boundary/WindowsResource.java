@@ -1,0 +1,100 @@
+package circuitbreaker.schedule.boundary;
+
+import circuitbreaker.maintenance.boundary.Errors;
+import circuitbreaker.maintenance.boundary.WriteProtected;
+import circuitbreaker.maintenance.control.InvalidUpdate;
+import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.control.UpdateParser;
+import circuitbreaker.schedule.control.WindowParser;
+import circuitbreaker.schedule.control.Windows;
+import circuitbreaker.schedule.entity.Listed;
+import circuitbreaker.schedule.entity.Occurrence;
+import circuitbreaker.schedule.entity.Window;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** /api/maintenance/windows: planned maintenance, created, listed and cancelled by deploy scripts and operators. */
+@Path("api/maintenance/windows")
+@Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
+public class WindowsResource {
+
+    /** How many coming occurrences the list shows per window. */
+    static final int NEXT = 3;
+
+    @Inject
+    Windows windows;
+
+    @Inject
+    MaintenanceStore store;
+
+    private final WindowParser parser = new WindowParser();
+
+    /** @param next the window's coming occurrences */
+    public record Created(boolean success, Window window, List<Occurrence> next) {
+    }
+
+    @GET
+    @Operation(summary = "Every window with its next occurrences, soonest first")
+    public Response list() {
+        return Response.ok(windows.list(NEXT)).cacheControl(noStore()).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @WriteProtected
+    @Operation(summary = "Plan a window: start, end (epoch ms or ISO-8601 with an offset), message, currentIssue, "
+            + "and optionally recurrence {every: day|week, days, zone}")
+    public Response create(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+        try {
+            if (length != null && length > UpdateParser.MAX_BODY_BYTES) {
+                throw UpdateParser.tooLarge();
+            }
+            Window window = windows.add(parser.parse(body, Windows.newId(), store.now()));
+            Listed listed = windows.list(NEXT).stream().filter(l -> l.window().id().equals(window.id())).findFirst()
+                    .orElseThrow();
+            return Response.created(URI.create("api/maintenance/windows/" + window.id())).cacheControl(noStore())
+                    .entity(new Created(true, window, listed.next())).build();
+        } catch (InvalidUpdate e) {
+            return Errors.json(e.status(), e.getMessage());
+        } catch (IOException e) {
+            return Errors.json(503, "the windows could not be saved (" + e.getMessage() + "); nothing was changed");
+        }
+    }
+
+    @DELETE
+    @Path("{id}")
+    @WriteProtected
+    @Operation(summary = "Cancel a window (all its occurrences); maintenance already open stays until its end")
+    public Response cancel(@PathParam("id") String id) {
+        try {
+            return windows.cancel(id) ? Response.noContent().build()
+                    : Errors.json(404, "id: no window '" + id + "'; GET /api/maintenance/windows lists them");
+        } catch (IOException e) {
+            return Errors.json(503, "the windows could not be saved (" + e.getMessage() + "); nothing was changed");
+        }
+    }
+
+    static CacheControl noStore() {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return noStore;
+    }
+}

@@ -1,0 +1,9 @@
+package circuitbreaker.schedule.entity;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
+
+/** A window as GET /api/maintenance/windows lists it: the window and its next occurrences. */
+@JsonbPropertyOrder({"window", "next"})
+public record Listed(Window window, List<Occurrence> next) {
+}
