@@ -68,7 +68,7 @@ public class StatusSocket {
 
     @OnClose
     public void close(Session session, CloseReason reason) {
-        subscribers.closedByServer(session, reason);
+        subscribers.closed(session, reason);
     }
 
     @OnError

@@ -111,8 +111,8 @@ public class Subscribers {
         outboxes.remove(session.getId());
     }
 
-    /** The server closed the socket by itself (Tyrus closes an oversized frame with 1009): count why. */
-    public void closedByServer(Session session, CloseReason reason) {
+    /** A socket closed, by either side; the closes Tyrus makes by itself (1009, an oversized frame) are counted. */
+    public void closed(Session session, CloseReason reason) {
         leave(session);
         if (reason.getCloseCode().getCode() == CloseReason.CloseCodes.TOO_BIG.getCode()) {
             metrics.socketClosed("too_large");
