@@ -133,7 +133,8 @@ install_service() {
   # Settings and the write token: created once, never overwritten.
   install -d -m 0750 -o 0 -g "$gid" "$etc"
   if [ ! -e "$etc/token" ]; then
-    (umask 0077; head -c 32 /dev/urandom | base64 | tr -d '/+=\n' >"$etc/token")
+    # 48 random bytes: ~62 characters once '/', '+' and '=' are taken out (32 bytes fell under 40 now and then).
+    (umask 0077; head -c 48 /dev/urandom | base64 -w0 | tr -d '/+=\n' >"$etc/token")
     say "generated a write token in /etc/circuit-breaker/token"
   fi
   chown "0:$gid" "$etc/token" && chmod 0640 "$etc/token"
