@@ -19,6 +19,7 @@ if [ ! -f "$home/pom.xml" ]; then
     done <"$installed_env"
   fi
   export CIRCUIT_BREAKER_STATE_FILE=${CIRCUIT_BREAKER_STATE_FILE:-/var/lib/circuit-breaker/maintenance-status.json}
+  export CIRCUIT_BREAKER_WEBHOOKS_FILE=${CIRCUIT_BREAKER_WEBHOOKS_FILE:-/etc/circuit-breaker/webhooks.json}
 fi
 
 port=${CIRCUIT_BREAKER_PORT:-6970}

@@ -11,7 +11,7 @@ Usage: install-circuit-breaker.sh [--prefix DIR] [--root DIR] [--uninstall]
   --root DIR     install into a staging root instead of / (also DESTDIR=DIR); systemd is left alone
   --uninstall    remove the service, the commands, the settings and the user; keep the state
 Lays out: PREFIX (WAR, Payara Micro, server-config, scripts, docs), /etc/systemd/system/circuit-breaker.service,
-/usr/local/bin/circuit-breaker and circuit-breaker-status, /etc/circuit-breaker (settings and write token),
+/usr/local/bin/circuit-breaker and circuit-breaker-status, /etc/circuit-breaker (settings, write token, webhooks),
 /var/lib/circuit-breaker (state), and the system user circuit-breaker (no shell, no login).
 EOF
 }
@@ -138,6 +138,9 @@ install_service() {
     say "generated a write token in /etc/circuit-breaker/token"
   fi
   chown "0:$gid" "$etc/token" && chmod 0640 "$etc/token"
+  # Webhook receivers with their secrets: readable by the service, written by root (docs/operations.md).
+  [ -e "$etc/webhooks.json" ] || echo '[]' >"$etc/webhooks.json"
+  chown "0:$gid" "$etc/webhooks.json" && chmod 0640 "$etc/webhooks.json"
   if [ ! -e "$etc/circuit-breaker.env" ]; then
     cat >"$etc/circuit-breaker.env" <<'EOF'
 # Circuit Breaker Service settings (docs/operations.md lists them all). Restart the service after a change.

@@ -21,6 +21,15 @@ public final class AtomicFile {
     }
 
     public static void write(Path path, byte[] bytes) throws IOException {
+        write(path, bytes, true);
+    }
+
+    /**
+     * @param sync false skips both fsyncs: the file still survives the process being killed (the page cache outlives
+     *     it) and is never half written, but a power loss may bring back an older one. For what is rewritten often and
+     *     costs only a repeat when older (the webhook journal), not for the state.
+     */
+    public static void write(Path path, byte[] bytes, boolean sync) throws IOException {
         Path temp = path.resolveSibling(path.getFileName() + ".tmp");
         try {
             Files.createDirectories(path.getParent());
@@ -30,10 +39,14 @@ public final class AtomicFile {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (sync) {
+                    channel.force(true);
+                }
             }
             Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncFolder(path.getParent());
+            if (sync) {
+                syncFolder(path.getParent());
+            }
         } catch (IOException e) {
             Files.deleteIfExists(temp);
             throw e;

@@ -34,6 +34,7 @@ class ClusterIT {
     ServiceProcess b;
     int sitePort;
     MainSite.Running site;
+    Receivers receivers;
 
     @AfterEach
     void stop() throws Exception {
@@ -44,6 +45,9 @@ class ClusterIT {
         }
         if (site != null) {
             site.close();
+        }
+        if (receivers != null) {
+            receivers.close();
         }
     }
 
@@ -58,6 +62,7 @@ class ClusterIT {
         cluster.put("CIRCUIT_BREAKER_WATCH_INTERVAL", "1");
         cluster.put("CIRCUIT_BREAKER_WATCH_FAILURES", "2");
         cluster.put("CIRCUIT_BREAKER_WATCH_SUCCESSES", "2");
+        cluster.put("CIRCUIT_BREAKER_WEBHOOKS_FILE", work.resolve("webhooks.json").toString()); // one file for both
         cluster.put("CIRCUIT_BREAKER_STATE_FILE", Files.createDirectories(work.resolve(name))
                 .resolve("maintenance-status.json").toString());
         return new ServiceProcess(work.resolve(name), cluster);
@@ -100,6 +105,9 @@ class ClusterIT {
     void membersAgreeUpdatesCrossOverAndAKilledMemberCatchesUp() throws Exception {
         sitePort = ServiceProcess.freePort();
         site = new MainSite.Running(sitePort).start();
+        receivers = new Receivers();
+        Files.writeString(work.resolve("webhooks.json"), "[" + WebhooksIT.hook(receivers.receiver("/team", n -> 204),
+                "maintenance.updated", null) + "]");
         a = member("alpha");
         b = member("beta");
         started(a, b);
@@ -124,6 +132,12 @@ class ClusterIT {
         System.out.printf("Cross-instance propagation (POST on A to a socket on B), 100 updates: median %.1f ms,"
                 + " p99 %.1f ms, max %.1f ms%n", median / 1000.0, p99 / 1000.0, micros.get(99) / 1000.0);
         assertTrue(p99 < 1_000_000, "within a second: p99 " + p99 + " µs");
+        // Both members know the receiver; the member that made each change tells it: once per fleet.
+        receivers.await("/team", 100, Duration.ofSeconds(15));
+        Thread.sleep(2000);
+        List<Receivers.Received> told = receivers.at("/team");
+        assertEquals(100, told.size(), "one delivery per update, not one per member");
+        assertEquals(100, told.stream().map(r -> r.json().getJsonObject("data").getString("message")).distinct().count());
 
         JsonObject onA = a.api().status();
         JsonObject onBNow = b.api().status();

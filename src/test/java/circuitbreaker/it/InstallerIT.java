@@ -64,6 +64,9 @@ class InstallerIT {
         expect("etc/systemd/system/circuit-breaker.service", "rw-r--r--", 0, 0);
         expect("etc/circuit-breaker", "rwxr-x---", 0, gid);
         expect("etc/circuit-breaker/token", "rw-r-----", 0, gid);
+        expect("etc/circuit-breaker/webhooks.json", "rw-r-----", 0, gid);
+        assertEquals("[]", Files.readString(root.resolve("etc/circuit-breaker/webhooks.json")).strip(),
+                "no receivers until an operator names them");
         expect("etc/circuit-breaker/circuit-breaker.env", "rw-r-----", 0, gid);
         expect("var/lib/circuit-breaker", "rwxr-x---", uid, gid);
         assertEquals(Path.of("/opt/circuit-breaker/scripts/circuit-breaker-status.sh"),

@@ -76,10 +76,11 @@ public class MaintenanceStore {
         if (!condition.test(current())) {
             return Optional.empty();
         }
-        MaintenanceState next = current().apply(update, now(), by);
+        MaintenanceState before = current();
+        MaintenanceState next = before.apply(update, now(), by);
         file.save(next);
         current = next;
-        changed.fire(new StateChanged(next, true));
+        changed.fire(new StateChanged(before, next, true));
         return Optional.of(next);
     }
 
@@ -97,8 +98,9 @@ public class MaintenanceStore {
             LOG.log(Level.ERROR, "Took version {0} from the cluster but could not save it: {1}", other.version(),
                     e.toString());
         }
+        MaintenanceState before = current();
         current = other;
-        changed.fire(new StateChanged(other, false));
+        changed.fire(new StateChanged(before, other, false));
         return true;
     }
 

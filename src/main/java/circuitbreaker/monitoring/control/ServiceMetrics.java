@@ -64,6 +64,18 @@ public class ServiceMetrics {
         }
     }
 
+    /** Registered by the webhook courier, which knows the count. */
+    public void webhooksPending(IntSupplier pending) {
+        if (registry != null) {
+            registry.gauge("circuitbreaker_webhooks_pending", pending, IntSupplier::getAsInt);
+        }
+    }
+
+    /** @param outcome delivered, failed (no success within the retry period) */
+    public void webhook(String outcome) {
+        count("circuitbreaker_webhooks", new Tag("outcome", outcome));
+    }
+
     /** @param move tripped, recovered */
     public void breakerMoved(String move) {
         count("circuitbreaker_breaker_moves", new Tag("move", move));

@@ -13,6 +13,7 @@ import circuitbreaker.schedule.entity.Upcoming;
 import circuitbreaker.schedule.entity.Window;
 import circuitbreaker.schedule.entity.WindowBook;
 import circuitbreaker.schedule.entity.WindowsChanged;
+import circuitbreaker.webhook.entity.Notice;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,9 @@ public class Windows {
 
     @Inject
     Event<WindowsChanged> changed;
+
+    @Inject
+    Event<Notice> notices;
 
     @Inject
     @ConfigProperty(name = "circuit.breaker.windows.file")
@@ -93,16 +97,19 @@ public class Windows {
         List<Window> windows = new ArrayList<>(book.windows());
         windows.add(window);
         save(new WindowBook(book.version() + 1, List.copyOf(windows), book.opened()));
+        notices.fire(new Notice(Notice.SCHEDULED, window));
         return window;
     }
 
     /** @return false when there is no such window */
     public synchronized boolean cancel(String id) throws IOException {
-        List<Window> windows = book.windows().stream().filter(w -> !w.id().equals(id)).toList();
-        if (windows.size() == book.windows().size()) {
+        Optional<Window> cancelled = book.windows().stream().filter(w -> w.id().equals(id)).findFirst();
+        if (cancelled.isEmpty()) {
             return false;
         }
-        save(new WindowBook(book.version() + 1, windows, book.opened()));
+        save(new WindowBook(book.version() + 1, book.windows().stream().filter(w -> !w.id().equals(id)).toList(),
+                book.opened()));
+        notices.fire(new Notice(Notice.CANCELLED, cancelled.get()));
         return true;
     }
 

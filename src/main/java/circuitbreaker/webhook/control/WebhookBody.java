@@ -1,0 +1,54 @@
+package circuitbreaker.webhook.control;
+
+import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.schedule.entity.Window;
+import circuitbreaker.webhook.entity.Notice;
+import circuitbreaker.webhook.entity.Subscriber;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.Instant;
+import java.util.Map;
+
+/** A notice as a receiver reads it: Standard Webhooks' {"type", "timestamp", "data"}, or a chat line {"text"}. */
+@ApplicationScoped
+public class WebhookBody {
+
+    @Inject
+    Jsonb jsonb;
+
+    @JsonbPropertyOrder({"type", "timestamp", "data"})
+    public record Payload(String type, String timestamp, Object data) {
+    }
+
+    public String of(Subscriber subscriber, Notice notice, long now) {
+        if (subscriber.format().equals("slack")) {
+            return jsonb.toJson(Map.of("text", text(notice)));
+        }
+        return jsonb.toJson(new Payload(notice.type(), Instant.ofEpochMilli(now).toString(), notice.data()));
+    }
+
+    static String text(Notice notice) {
+        String what = switch (notice.type()) {
+            case Notice.OPENED -> "Maintenance is on";
+            case Notice.UPDATED -> "Maintenance updated";
+            case Notice.CLOSED -> "Maintenance is over";
+            case Notice.TRIPPED -> "The breaker tripped: the site is failing, maintenance is on";
+            case Notice.RECOVERED -> "The breaker recovered: the site answers again";
+            case Notice.SCHEDULED -> "Maintenance window planned";
+            case Notice.CANCELLED -> "Maintenance window cancelled";
+            default -> notice.type();
+        };
+        if (notice.data() instanceof MaintenanceState state) {
+            String until = state.isActive() && state.estimatedCompletion() != null
+                    ? " (until " + Instant.ofEpochMilli(state.estimatedCompletion()) + ")" : "";
+            return what + ": " + state.message() + until;
+        }
+        if (notice.data() instanceof Window window) {
+            return what + ": " + Instant.ofEpochMilli(window.start()) + " to " + Instant.ofEpochMilli(window.end())
+                    + ": " + window.message();
+        }
+        return what;
+    }
+}
