@@ -44,6 +44,11 @@ public record MaintenanceState(boolean isActive, String message, String currentI
         return cause.equals(by.key());
     }
 
+    /** Maintenance is on, and the last change was this one's: the watcher and windows close only such. */
+    public boolean openedBy(Cause by) {
+        return isActive && causedBy(by);
+    }
+
     /**
      * Which of two states a cluster keeps: the higher version, then the later update, then (only for two different
      * updates made in the same millisecond on two instances) an arbitrary but everywhere-identical order.

@@ -4,7 +4,6 @@ import circuitbreaker.cluster.control.ClusterLink;
 import circuitbreaker.maintenance.control.InvalidUpdate;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.Cause;
-import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.StatusUpdate;
 import circuitbreaker.platform.JsonFile;
 import circuitbreaker.schedule.entity.Listed;
@@ -162,8 +161,10 @@ public class Windows {
         Window window = book.windows().stream().filter(w -> w.id().equals(occurrence.windowId())).findFirst()
                 .orElseThrow();
         // An operator's or the watcher's maintenance that is on already is left as it is; a window's is replaced.
-        boolean opened = store.applyIf(state -> !state.isActive() || openedBySchedule(state), new StatusUpdate(window.message(),
-                window.currentIssue(), true, new StatusUpdate.End(occurrence.end())), Cause.SCHEDULE).isPresent();
+        StatusUpdate start = new StatusUpdate(window.message(), window.currentIssue(), true,
+                new StatusUpdate.End(occurrence.end()));
+        boolean opened = store.applyIf(state -> !state.isActive() || state.openedBy(Cause.SCHEDULE), start,
+                Cause.SCHEDULE).isPresent();
         Set<String> keys = new HashSet<>(book.opened());
         keys.removeIf(key -> Long.parseLong(key.substring(key.lastIndexOf('@') + 1)) < store.now() - YEAR_MILLIS);
         keys.add(occurrence.key());
@@ -174,14 +175,10 @@ public class Windows {
     }
 
     private void closeEnded() throws IOException {
-        if (store.applyIf(Windows::openedBySchedule, new StatusUpdate(null, null, false, null), Cause.SCHEDULE)
-                .isPresent()) {
+        StatusUpdate end = new StatusUpdate(null, null, false, null);
+        if (store.applyIf(state -> state.openedBy(Cause.SCHEDULE), end, Cause.SCHEDULE).isPresent()) {
             LOG.log(Level.INFO, "A window ended: maintenance is off");
         }
-    }
-
-    static boolean openedBySchedule(MaintenanceState state) {
-        return state.isActive() && state.causedBy(Cause.SCHEDULE);
     }
 
     /** Another member's book: the newer one wins. */

@@ -26,15 +26,11 @@ public final class Breaker {
         if (healthy) {
             successes++;
             failures = 0;
-            return successes >= successesToRecover && trippedByWatcher(state) ? Move.RECOVER : Move.NONE;
+            return successes >= successesToRecover && state.openedBy(Cause.WATCHER) ? Move.RECOVER : Move.NONE;
         }
         failures++;
         successes = 0;
         return failures >= failuresToTrip && !state.isActive() ? Move.TRIP : Move.NONE;
-    }
-
-    public static boolean trippedByWatcher(MaintenanceState state) {
-        return state.isActive() && state.causedBy(Cause.WATCHER);
     }
 
     public synchronized int failuresInRow() {

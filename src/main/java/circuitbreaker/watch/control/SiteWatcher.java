@@ -130,8 +130,8 @@ public class SiteWatcher {
     }
 
     private void recover() throws IOException {
-        if (store.applyIf(Breaker::trippedByWatcher, new StatusUpdate(null, null, false, null), Cause.WATCHER)
-                .isPresent()) {
+        StatusUpdate close = new StatusUpdate(null, null, false, null);
+        if (store.applyIf(state -> state.openedBy(Cause.WATCHER), close, Cause.WATCHER).isPresent()) {
             metrics.breakerMoved("recovered");
             LOG.log(Level.INFO, "Breaker recovered: {0} answered {1} times in a row; maintenance is off",
                     settings.url(), settings.successes());
@@ -143,7 +143,7 @@ public class SiteWatcher {
             return new WatcherHealth(false, null, false, "closed", 0, 0, null, null);
         }
         return new WatcherHealth(true, settings.url().toString(), watching,
-                Breaker.trippedByWatcher(store.current()) ? "open" : "closed", breaker.failuresInRow(),
+                store.current().openedBy(Cause.WATCHER) ? "open" : "closed", breaker.failuresInRow(),
                 breaker.successesInRow(), lastCheck, lastError);
     }
 
