@@ -36,11 +36,16 @@ public final class JsonFile<T> implements AutoCloseable {
      */
     public JsonFile(Optional<String> configured, String stateFile, String name, Type type, Supplier<T> empty,
             Predicate<T> complete) {
-        this.path = configured.filter(p -> !p.isBlank()).map(Path::of)
-                .orElseGet(() -> Path.of(stateFile).toAbsolutePath().resolveSibling(name)).toAbsolutePath();
+        this.path = besideStateFile(configured, stateFile, name);
         this.type = type;
         this.empty = empty;
         this.complete = complete;
+    }
+
+    /** The configured path, or, without one, {@code name} in the state file's folder. */
+    public static Path besideStateFile(Optional<String> configured, String stateFile, String name) {
+        return configured.filter(p -> !p.isBlank()).map(Path::of)
+                .orElseGet(() -> Path.of(stateFile).toAbsolutePath().resolveSibling(name)).toAbsolutePath();
     }
 
     public T load() {

@@ -1,6 +1,7 @@
 package circuitbreaker.webhook.control;
 
 import circuitbreaker.platform.AtomicFile;
+import circuitbreaker.platform.JsonFile;
 import circuitbreaker.webhook.entity.Delivery;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -51,9 +52,7 @@ public class Deliveries {
 
     @PostConstruct
     void load() {
-        path = location.filter(l -> !l.isBlank()).map(Path::of)
-                .orElseGet(() -> Path.of(stateFile).toAbsolutePath().resolveSibling("webhook-deliveries.jsonl"))
-                .toAbsolutePath();
+        path = JsonFile.besideStateFile(location, stateFile, "webhook-deliveries.jsonl");
         if (!Files.exists(path)) {
             return;
         }
