@@ -5,6 +5,7 @@ import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.UpdateParser;
 import circuitbreaker.maintenance.entity.Accepted;
 import circuitbreaker.maintenance.entity.Status;
+import circuitbreaker.platform.NoStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,7 +43,7 @@ public class MaintenanceResource {
             + "\"Schema migration\",\"countdown\":842,\"startTime\":1795850775388,\"estimatedCompletion\":"
             + "1795851675388,\"lastBroadcast\":843,\"phase\":\"active\",\"updatedAt\":1795850779912,\"version\":12}")))
     public Response status() {
-        return Response.ok(store.status()).cacheControl(noStore()).build();
+        return Response.ok(store.status()).cacheControl(NoStore.cacheControl()).build();
     }
 
     @POST
@@ -73,17 +73,11 @@ public class MaintenanceResource {
             }
             store.apply(parser.parse(body, store.now()));
             Status saved = store.status();
-            return Response.ok(new Accepted(saved)).cacheControl(noStore()).build();
+            return Response.ok(new Accepted(saved)).cacheControl(NoStore.cacheControl()).build();
         } catch (InvalidUpdate e) {
             return Errors.json(e.status(), e.getMessage());
         } catch (IOException e) {
             return Errors.json(503, "the state could not be saved (" + e.getMessage() + "); nothing was changed");
         }
-    }
-
-    static CacheControl noStore() {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return noStore;
     }
 }

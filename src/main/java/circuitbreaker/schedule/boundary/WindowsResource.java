@@ -5,6 +5,7 @@ import circuitbreaker.maintenance.boundary.WriteProtected;
 import circuitbreaker.maintenance.control.InvalidUpdate;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.UpdateParser;
+import circuitbreaker.platform.NoStore;
 import circuitbreaker.schedule.control.WindowParser;
 import circuitbreaker.schedule.control.Windows;
 import circuitbreaker.schedule.entity.Listed;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -54,7 +54,7 @@ public class WindowsResource {
     @GET
     @Operation(summary = "Every window with its next occurrences, soonest first")
     public Response list() {
-        return Response.ok(windows.list(NEXT)).cacheControl(noStore()).build();
+        return Response.ok(windows.list(NEXT)).cacheControl(NoStore.cacheControl()).build();
     }
 
     @POST
@@ -70,7 +70,7 @@ public class WindowsResource {
             Window window = windows.add(parser.parse(body, Windows.newId(), store.now()));
             Listed listed = windows.list(NEXT).stream().filter(l -> l.window().id().equals(window.id())).findFirst()
                     .orElseThrow();
-            return Response.created(URI.create("api/maintenance/windows/" + window.id())).cacheControl(noStore())
+            return Response.created(URI.create("api/maintenance/windows/" + window.id())).cacheControl(NoStore.cacheControl())
                     .entity(new Created(true, window, listed.next())).build();
         } catch (InvalidUpdate e) {
             return Errors.json(e.status(), e.getMessage());
@@ -90,11 +90,5 @@ public class WindowsResource {
         } catch (IOException e) {
             return Errors.json(503, "the windows could not be saved (" + e.getMessage() + "); nothing was changed");
         }
-    }
-
-    static CacheControl noStore() {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return noStore;
     }
 }

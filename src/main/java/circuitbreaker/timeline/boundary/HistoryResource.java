@@ -1,6 +1,7 @@
 package circuitbreaker.timeline.boundary;
 
 import circuitbreaker.maintenance.entity.Refusal;
+import circuitbreaker.platform.NoStore;
 import circuitbreaker.timeline.control.Timeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,12 +33,10 @@ public class HistoryResource {
         } catch (NumberFormatException e) {
             newest = -1;
         }
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
         if (newest < 1 || newest > MAX_LIMIT) {
-            return Response.status(400).cacheControl(noStore)
+            return Response.status(400).cacheControl(NoStore.cacheControl())
                     .entity(new Refusal("limit must be a whole number from 1 to " + MAX_LIMIT)).build();
         }
-        return Response.ok(timeline.answer(newest)).cacheControl(noStore).build();
+        return Response.ok(timeline.answer(newest)).cacheControl(NoStore.cacheControl()).build();
     }
 }

@@ -1,6 +1,7 @@
 package circuitbreaker.webhook.boundary;
 
 import circuitbreaker.maintenance.boundary.WriteProtected;
+import circuitbreaker.platform.NoStore;
 import circuitbreaker.webhook.control.Deliveries;
 import circuitbreaker.webhook.control.WebhookSubscribers;
 import circuitbreaker.webhook.entity.Delivery;
@@ -10,7 +11,6 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -54,11 +54,9 @@ public class WebhooksResource {
     @WriteProtected
     @Operation(summary = "The webhook receivers and the 50 most recent deliveries (needs write access)")
     public Response overview() {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
         return Response.ok(new Overview(
                 subscribers.current().stream().map(s -> new Receiver(s.url(), s.events(), s.format())).toList(),
                 deliveries.pending(), deliveries.recent(RECENT).stream().map(Attempts::of).toList()))
-                .cacheControl(noStore).build();
+                .cacheControl(NoStore.cacheControl()).build();
     }
 }
