@@ -1,6 +1,7 @@
 package circuitbreaker.cluster.control;
 
 import circuitbreaker.cluster.entity.Announcement;
+import circuitbreaker.live.control.Subscribers;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.StateChanged;
 import circuitbreaker.schedule.control.Windows;
@@ -41,6 +42,9 @@ public class ClusterLink {
     Windows windows;
 
     @Inject
+    Subscribers subscribers;
+
+    @Inject
     @Outbound
     Event<Announcement> others;
 
@@ -57,7 +61,11 @@ public class ClusterLink {
     @ConfigProperty(name = "circuit.breaker.cluster.sync.timeout", defaultValue = "10")
     long syncTimeoutSeconds;
 
-    private final Map<String, Long> seen = new ConcurrentHashMap<>();
+    /** What was last heard from each other member. */
+    private record Heard(long at, int visitors) {
+    }
+
+    private final Map<String, Heard> seen = new ConcurrentHashMap<>();
     private final long startedAt = System.nanoTime();
     private volatile boolean inStep;
     private long ticks; // only the timer touches it, one tick at a time
@@ -69,7 +77,7 @@ public class ClusterLink {
 
     void askAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (enabled()) {
-            others.fire(new Announcement(instance(), store.current(), windows.book(), true));
+            others.fire(says(true));
         }
     }
 
@@ -80,7 +88,7 @@ public class ClusterLink {
         }
         if (!inStep) {
             if (System.nanoTime() - startedAt < TimeUnit.SECONDS.toNanos(syncTimeoutSeconds)) {
-                others.fire(new Announcement(instance(), store.current(), windows.book(), true));
+                others.fire(says(true));
                 return;
             }
             inStep = true;
@@ -115,7 +123,7 @@ public class ClusterLink {
 
     /** Another member's state and windows: the newer of each wins here, and a member behind us hears ours at once. */
     void heard(@Observes @Inbound Announcement announcement) {
-        seen.put(announcement.instance(), System.currentTimeMillis());
+        seen.put(announcement.instance(), new Heard(System.currentTimeMillis(), announcement.visitors()));
         if (store.adopt(announcement.state())) {
             LOG.log(Level.INFO, "Took state version {0} from {1}", announcement.state().version(),
                     announcement.instance());
@@ -133,7 +141,7 @@ public class ClusterLink {
 
     public void announce() {
         if (enabled()) {
-            others.fire(new Announcement(instance(), store.current(), windows.book(), false));
+            others.fire(says(false));
         }
     }
 
@@ -146,12 +154,32 @@ public class ClusterLink {
         return !enabled() || (inStep && membersSeen().firstKey().equals(instance()));
     }
 
+    private Announcement says(boolean asking) {
+        return new Announcement(instance(), store.current(), windows.book(), asking, subscribers.count());
+    }
+
     /** Instances heard from recently, with this one, and when each was last heard (epoch ms). */
     public NavigableMap<String, Long> membersSeen() {
-        long now = System.currentTimeMillis();
-        seen.values().removeIf(at -> now - at > 3 * ANNOUNCE_SECONDS * 1000);
-        NavigableMap<String, Long> all = new TreeMap<>(seen);
-        all.put(instance(), now);
+        NavigableMap<String, Long> all = new TreeMap<>();
+        recent().forEach((name, heard) -> all.put(name, heard.at()));
+        all.put(instance(), System.currentTimeMillis());
         return all;
+    }
+
+    /**
+     * Open sockets per instance heard from recently: this one's counted now, the others' as they last announced
+     * (at most {@value #ANNOUNCE_SECONDS} s old).
+     */
+    public NavigableMap<String, Integer> visitorsSeen() {
+        NavigableMap<String, Integer> all = new TreeMap<>();
+        recent().forEach((name, heard) -> all.put(name, heard.visitors()));
+        all.put(instance(), subscribers.count());
+        return all;
+    }
+
+    private Map<String, Heard> recent() {
+        long now = System.currentTimeMillis();
+        seen.values().removeIf(heard -> now - heard.at() > 3 * ANNOUNCE_SECONDS * 1000);
+        return seen;
     }
 }
