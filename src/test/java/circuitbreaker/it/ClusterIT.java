@@ -125,6 +125,13 @@ class ClusterIT {
                 micros.add((frame.receivedAt() - sent) / 1000);
                 assertEquals("Update " + i + " from alpha", frame.data().getString("message"));
             }
+            // The console on alpha counts the visitor waiting on beta, from beta's announcements (every 5 s).
+            await("alpha's console to count beta's visitor", Duration.ofSeconds(12), () -> {
+                JsonObject visitors = Api.json(a.api().get("/api/maintenance/console", "Authorization",
+                        "Bearer " + Api.TOKEN)).getJsonObject("visitors");
+                return visitors.getJsonObject("byInstance").getInt("beta", 0) == 1
+                        && visitors.getInt("fleet") == visitors.getInt("here") + 1;
+            });
         }
         micros.sort(null);
         long median = micros.get(49);

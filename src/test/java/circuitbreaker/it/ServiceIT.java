@@ -61,4 +61,8 @@ public class ServiceIT {
     @Nested
     class Monitoring extends MonitoringChecks {
     }
+
+    @Nested
+    class ConsoleApi extends ConsoleApiChecks {
+    }
 }

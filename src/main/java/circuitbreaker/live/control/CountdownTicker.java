@@ -1,6 +1,7 @@
 package circuitbreaker.live.control;
 
 import circuitbreaker.cluster.control.ClusterLink;
+import circuitbreaker.console.control.ConsoleFeed;
 import circuitbreaker.schedule.control.Windows;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -11,7 +12,7 @@ import jakarta.inject.Inject;
 
 /**
  * The one-second heartbeat of every page (a non-persistent timer, so nothing is replayed after a restart), of the
- * cluster link and of the windows' clock.
+ * cluster link, of the windows' clock and of the consoles' feed.
  */
 @Singleton
 @Startup
@@ -27,10 +28,14 @@ public class CountdownTicker {
     @Inject
     Windows windows;
 
+    @Inject
+    ConsoleFeed consoles;
+
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "countdown")
     void tick() {
         subscribers.tick();
         cluster.tick();
         windows.tick();
+        consoles.tick();
     }
 }

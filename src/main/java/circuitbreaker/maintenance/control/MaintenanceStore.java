@@ -59,7 +59,17 @@ public class MaintenanceStore {
     }
 
     public Status status() {
-        return current().at(now(), lastBroadcast);
+        return status(current());
+    }
+
+    /** A state as clients would see it now: the current one, or a draft. */
+    public Status status(MaintenanceState state) {
+        return state.at(now(), lastBroadcast);
+    }
+
+    /** What an operator's update would make of the current state, without saving or announcing it (the preview). */
+    public MaintenanceState draft(StatusUpdate update) {
+        return current().apply(update, now(), Cause.OPERATOR);
     }
 
     /** An operator's update. Saves, then publishes. When the save fails nothing changes and the caller hears why. */

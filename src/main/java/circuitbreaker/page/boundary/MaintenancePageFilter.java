@@ -24,6 +24,8 @@ public class MaintenancePageFilter extends HttpFilter {
     static final String MARKER = "X-Circuit-Breaker";
     /** Only the breaker's own API: the site's other /api/... calls get the 503 like every other path. */
     static final String API = "/api/maintenance/";
+    /** The operators' console: behind the token, like the API's writes. */
+    static final String CONSOLE = "/console";
     /** Payara serves its MicroProfile endpoints inside this context once server-config moves them here. */
     static final List<String> MONITORING = List.of("/mp-health", "/mp-metrics", "/mp-openapi");
     /**
@@ -60,7 +62,7 @@ public class MaintenancePageFilter extends HttpFilter {
     }
 
     static boolean isApplicationPath(String path) {
-        return path.equals("/health") || path.equals("/ws") || path.startsWith(API)
+        return path.equals("/health") || path.equals("/ws") || path.equals(CONSOLE) || path.startsWith(API)
                 || MONITORING.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 }

@@ -9,6 +9,7 @@ import circuitbreaker.page.control.PageText;
 import circuitbreaker.page.control.PreferredType;
 import circuitbreaker.page.control.RenderedPages;
 import circuitbreaker.timeline.control.Timeline;
+import circuitbreaker.timeline.entity.TimelineEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -19,6 +20,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -89,15 +91,24 @@ public class PageAnswer {
         if (head) {
             return; // the headers are the answer; a JSP writes its body even for HEAD
         }
-        byte[] html = pages.page(status, lang, () -> render(request, response, status, lang));
+        byte[] html = pages.page(status, lang, () -> render(request, response, status, lang,
+                timeline.currentMaintenance(status.isActive(), status.startTime())));
         response.setContentLength(html.length);
         response.getOutputStream().write(html);
     }
 
-    private String render(HttpServletRequest request, HttpServletResponse response, Status status, String lang)
-            throws IOException {
-        request.setAttribute("view", PageModel.of(status, lang, siteUrl,
-                timeline.currentMaintenance(status.isActive(), status.startTime())));
+    /**
+     * The page as it would read with a draft published: the same template and text, rendered for the console's
+     * preview only (never cached, never counted as a page view).
+     */
+    public String preview(HttpServletRequest request, HttpServletResponse response, Status draft, String lang,
+            List<TimelineEntry> updates) throws IOException {
+        return render(request, response, draft, lang, updates);
+    }
+
+    private String render(HttpServletRequest request, HttpServletResponse response, Status status, String lang,
+            List<TimelineEntry> updates) throws IOException {
+        request.setAttribute("view", PageModel.of(status, lang, siteUrl, updates));
         request.setAttribute("assets", assets);
         CapturedResponse page = new CapturedResponse(response);
         try {

@@ -16,7 +16,10 @@ import java.util.Base64;
 @ApplicationScoped
 public class InlineAssets {
 
-    private final String css = read("/circuitbreaker/page/page.css");
+    /** The page's style, also allowed by the console, whose preview shows the page. */
+    public static final String CSS = "/circuitbreaker/page/page.css";
+
+    private final String css = read(CSS);
     private final String js = read("/circuitbreaker/page/page.js");
     private final String policy = "default-src 'none'; style-src '" + hash(css) + "'; script-src '" + hash(js)
             + "'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -33,7 +36,7 @@ public class InlineAssets {
         return policy;
     }
 
-    private static String read(String name) {
+    public static String read(String name) {
         try (InputStream in = InlineAssets.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing page asset " + name);
@@ -44,7 +47,7 @@ public class InlineAssets {
         }
     }
 
-    static String hash(String content) {
+    public static String hash(String content) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
             return "sha256-" + Base64.getEncoder().encodeToString(digest);
