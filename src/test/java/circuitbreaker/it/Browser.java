@@ -98,7 +98,14 @@ final class Browser implements AutoCloseable {
 
     /** Waits until an element's text equals the expected text. */
     void awaitText(String id, String expected, Duration timeout) {
-        await("#" + id + " to read '" + expected + "'", timeout, d -> expected.equals(text(id)));
+        new WebDriverWait(driver, timeout, Duration.ofMillis(50))
+                .withMessage(() -> "#" + id + " to read '" + expected + "', not '" + text(id) + "'")
+                .until(d -> expected.equals(text(id)));
+    }
+
+    /** Back to the machine's own colour scheme and motion settings. */
+    void preferNothing() {
+        cdp("Emulation.setEmulatedMedia", Map.of("features", List.of()));
     }
 
     /** The DevTools network events since the last call, each as the message's JSON. */

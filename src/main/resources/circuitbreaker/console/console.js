@@ -1,0 +1,335 @@
+/* Circuit Breaker console: the token lives in this tab's sessionStorage and travels only as a bearer header. */
+(function () {
+  "use strict";
+  var KEY = "circuit-breaker-token";
+  var API = "/api/maintenance/";
+  var FRAMES = { phone: [390, 760], desktop: [1280, 800] };
+  var $ = function (id) { return document.getElementById(id); };
+  var overview = null;
+  var feed = null;        // the AbortController of the open feed
+  var draftTouched = false;
+  var previewTimer = 0;
+  var previewSeq = 0;
+
+  function token() { return sessionStorage.getItem(KEY) || ""; }
+
+  function headers(json) {
+    var h = {};
+    if (token()) { h.Authorization = "Bearer " + token(); }
+    if (json) { h["Content-Type"] = "application/json"; }
+    return h;
+  }
+
+  function call(method, path, body) {
+    return fetch(API + path, {
+      method: method, headers: headers(body !== undefined), cache: "no-store", credentials: "omit",
+      body: body === undefined ? undefined : JSON.stringify(body)
+    }).then(function (response) {
+      if (response.status === 401) { signOut(token() ? "The token was refused. Sign in again." : ""); }
+      return response;
+    });
+  }
+
+  function answer(response) {
+    return response.json().catch(function () { return {}; }).then(function (body) {
+      if (!response.ok) { throw new Error(body.error || ("the service answered " + response.status)); }
+      return body;
+    });
+  }
+
+  // Signing in and out
+
+  function start() {
+    call("GET", "console").then(function (response) {
+      if (response.status === 403) {
+        showSignIn("No token is configured on this instance, so the console works only from the machine it runs on.");
+        return;
+      }
+      if (!response.ok) { return; }
+      return response.json().then(function (first) {
+        $("sign-in").hidden = true;
+        $("desk").hidden = false;
+        $("sign-out").hidden = !token();
+        render(first);
+        openFeed(0);
+        schedulePreview(0);
+      });
+    }).catch(function () { showSignIn("The service cannot be reached. Is it running?"); });
+  }
+
+  function showSignIn(error) {
+    if (feed) { feed.abort(); feed = null; }
+    overview = null;
+    $("desk").hidden = true;
+    $("sign-out").hidden = true;
+    $("sign-in").hidden = false;
+    $("sign-in-error").textContent = error || "";
+    $("token").value = "";
+    $("instance").textContent = "";
+  }
+
+  function signOut(error) {
+    sessionStorage.removeItem(KEY);
+    showSignIn(error);
+  }
+
+  $("sign-in-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var given = $("token").value.trim();
+    if (!given) { $("sign-in-error").textContent = "Enter the operator token."; return; }
+    sessionStorage.setItem(KEY, given);
+    $("sign-in-error").textContent = "";
+    start();
+  });
+  $("sign-out").addEventListener("click", function () { signOut(""); });
+
+  // The live feed: server-sent events read through fetch, because EventSource cannot send a header.
+
+  function openFeed(failures) {
+    var controller = new AbortController();
+    feed = controller;
+    fetch(API + "console/feed", { headers: headers(false), cache: "no-store", credentials: "omit",
+        signal: controller.signal }).then(function (response) {
+      if (response.status === 401) { signOut("The token was refused. Sign in again."); return; }
+      if (!response.ok || !response.body) { throw new Error("feed " + response.status); }
+      connection("live", "Live");
+      failures = 0;
+      var reader = response.body.getReader();
+      var decoder = new TextDecoder();
+      var buffered = "";
+      function read() {
+        return reader.read().then(function (chunk) {
+          if (chunk.done) { throw new Error("the feed ended"); }
+          buffered += decoder.decode(chunk.value, { stream: true });
+          var end;
+          while ((end = buffered.indexOf("\n\n")) >= 0) {
+            dispatch(buffered.slice(0, end));
+            buffered = buffered.slice(end + 2);
+          }
+          return read();
+        });
+      }
+      return read();
+    }).catch(function () {
+      if (feed !== controller) { return; } // signed out, or replaced
+      connection("lost", "Connection lost, reconnecting…");
+      var wait = Math.min(10000, 500 * Math.pow(2, failures)) * (0.5 + Math.random() / 2);
+      setTimeout(function () { if (feed === controller) { openFeed(failures + 1); } }, wait);
+    });
+  }
+
+  function dispatch(block) {
+    var name = "message";
+    var data = [];
+    block.split("\n").forEach(function (line) {
+      if (line.indexOf("event:") === 0) { name = line.slice(6).trim(); }
+      if (line.indexOf("data:") === 0) { data.push(line.slice(5).replace(/^ /, "")); }
+    });
+    if (name === "overview" && data.length) { render(JSON.parse(data.join("\n"))); }
+  }
+
+  function connection(state, text) {
+    $("connection").setAttribute("data-state", state);
+    $("connection").textContent = text;
+  }
+
+  // Showing the overview
+
+  function clock(seconds) {
+    var h = Math.floor(seconds / 3600), m = Math.floor(seconds % 3600 / 60), s = seconds % 60;
+    var mm = (m < 10 ? "0" : "") + m, ss = (s < 10 ? "0" : "") + s;
+    return h ? h + ":" + mm + ":" + ss : mm + ":" + ss;
+  }
+
+  function when(epochMillis) {
+    return epochMillis ? new Date(epochMillis).toLocaleString([], { dateStyle: "medium", timeStyle: "short" }) : "";
+  }
+
+  function set(id, text) {
+    if ($(id).textContent !== text) { $(id).textContent = text; }
+  }
+
+  function list(id, items, build) {
+    var target = $(id);
+    target.textContent = "";
+    items.forEach(function (item) { target.appendChild(build(item)); });
+  }
+
+  function item(text) {
+    var li = document.createElement("li");
+    li.textContent = text;
+    return li;
+  }
+
+  function render(next) {
+    var before = overview;
+    overview = next;
+    var s = next.status;
+    set("instance", "Instance " + next.instance);
+    set("state", s.isActive ? "On" : "Off");
+    $("state").setAttribute("data-on", String(s.isActive));
+    set("cause", s.isActive ? "opened by " + ({ operator: "an operator", schedule: "the schedule",
+      watcher: "the automatic breaker" }[s.cause] || s.cause) : "visitors reach the site");
+    set("message", s.message);
+    set("issue", s.currentIssue);
+    set("countdown", s.estimatedCompletion ? clock(s.countdown) : "no end set");
+    set("ends", s.estimatedCompletion ? "until " + when(s.estimatedCompletion) : "");
+    set("started", s.isActive ? when(s.startTime) : "");
+    document.querySelectorAll("[data-extend]").forEach(function (b) { b.disabled = !s.isActive; });
+    $("close").disabled = !s.isActive;
+    set("publish", s.isActive ? "Publish update" : "Open maintenance");
+    if (!draftTouched) {
+      $("draft-message").value = s.message;
+      $("draft-issue").value = s.currentIssue;
+    }
+
+    set("visitors-here", String(next.visitors.here));
+    set("visitors-fleet", String(next.visitors.fleet));
+    list("visitors-members", Object.keys(next.visitors.byInstance), function (name) {
+      return item(name + ": " + next.visitors.byInstance[name]);
+    });
+
+    var w = next.watcher;
+    set("watcher", !w.enabled ? "Off: no watch URL is configured."
+      : (w.breaker === "open" ? "Tripped: the site failed its checks; maintenance is on." : "Closed: the site answers.")
+        + " Watching " + w.url + (w.watching ? " from this instance." : " from another member."));
+    set("watcher-detail", !w.enabled ? "" : w.failuresInRow + " failures and " + w.successesInRow
+      + " successes in a row" + (w.lastCheck ? ", last check " + when(w.lastCheck) : "")
+      + (w.lastError ? ": " + w.lastError : "."));
+
+    list("windows", next.windows, function (listed) {
+      var win = listed.window;
+      var coming = listed.next[0];
+      var li = item((coming ? when(coming.start) + " – " + when(coming.end) : "ended " + when(win.end))
+        + (win.recurrence ? " (every " + win.recurrence.every + ")" : "") + (win.message ? ": " + win.message : ""));
+      var cancel = document.createElement("button");
+      cancel.type = "button";
+      cancel.textContent = "Cancel";
+      cancel.setAttribute("aria-label", "Cancel the window " + li.textContent);
+      cancel.addEventListener("click", function () { cancelWindow(win.id, li.textContent.replace(/Cancel$/, "")); });
+      li.appendChild(cancel);
+      return li;
+    });
+    if (!next.windows.length) { $("windows").appendChild(item("None planned.")); }
+
+    list("timeline", next.timeline.entries, function (e) {
+      return item(when(e.at) + " · " + (e.isActive ? "on" : "off") + " by " + e.cause
+        + (e.isActive ? ": " + e.message : ""));
+    });
+
+    var hooks = next.webhooks;
+    set("webhooks-summary", hooks.receivers.length ? hooks.receivers.length + " receiver(s), " + hooks.pending
+      + " delivery(ies) pending." : "No receivers configured.");
+    list("deliveries", hooks.deliveries, function (d) {
+      return item(d.type + " → " + d.url + ": " + d.status + " after " + d.attempts + " attempt(s)"
+        + (d.lastError ? " (" + d.lastError + ")" : ""));
+    });
+
+    if (before && before.status.version !== s.version && !draftTouched) { schedulePreview(0); }
+  }
+
+  // Changing things: the same API as scripts, nothing else
+
+  function act(result, promise, done) {
+    $(result).textContent = "Working…";
+    return promise.then(answer).then(function (body) {
+      $(result).textContent = done;
+      return body;
+    }).catch(function (error) {
+      $(result).textContent = "Not done: " + error.message;
+      throw error;
+    });
+  }
+
+  function draft() {
+    var body = { message: $("draft-message").value, currentIssue: $("draft-issue").value };
+    var minutes = $("draft-minutes").value.trim();
+    if (minutes !== "") { body.countdown = Math.round(Number(minutes) * 60); }
+    return body;
+  }
+
+  $("draft").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var opening = !overview.status.isActive;
+    act("action-result", call("POST", "status", draft()), opening ? "Maintenance is on." : "Update published.")
+      .then(function () { draftTouched = false; $("draft-minutes").value = ""; }, function () { });
+  });
+
+  document.querySelectorAll("[data-extend]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var minutes = Number(button.getAttribute("data-extend"));
+      var s = overview.status;
+      var body = s.estimatedCompletion && s.countdown > 0
+        ? { estimatedCompletion: s.estimatedCompletion + minutes * 60000 } : { countdown: minutes * 60 };
+      act("action-result", call("POST", "status", body), "Extended by " + minutes + " minutes.")
+        .catch(function () { });
+    });
+  });
+
+  $("close").addEventListener("click", function () {
+    if (!window.confirm("Close maintenance now? Every visitor will be taken back to the site.")) { return; }
+    act("action-result", call("POST", "status", { isActive: false }), "Maintenance is closed.")
+      .catch(function () { });
+  });
+
+  $("schedule").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var body = { start: new Date($("window-start").value).getTime(), end: new Date($("window-end").value).getTime() };
+    if ($("window-message").value.trim()) { body.message = $("window-message").value.trim(); }
+    act("schedule-result", call("POST", "windows", body), "Window scheduled.").then(function () {
+      $("schedule").reset();
+    }, function () { });
+  });
+
+  function cancelWindow(id, label) {
+    if (!window.confirm("Cancel the window " + label + "?")) { return; }
+    act("schedule-result", call("DELETE", "windows/" + encodeURIComponent(id)), "Window cancelled.")
+      .catch(function () { });
+  }
+
+  // The preview: the server renders the page with the draft; nothing is stored or sent to visitors.
+
+  function choice(name) { return document.querySelector("input[name=" + name + "]:checked").value; }
+
+  function schedulePreview(delay) {
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(preview, delay);
+  }
+
+  function preview() {
+    var seq = ++previewSeq;
+    call("POST", "console/preview?lang=" + $("preview-lang").value, draft()).then(function (response) {
+      if (!response.ok) { return answer(response); }
+      return response.text().then(function (html) {
+        if (seq !== previewSeq) { return; }
+        $("preview").srcdoc = html;
+        $("preview-note").textContent = "";
+      });
+    }).catch(function (error) { $("preview-note").textContent = "No preview: " + error.message; });
+    frame();
+  }
+
+  /** Light or dark through the frame's color-scheme; phone or desktop width, scaled down to fit the card. */
+  function frame() {
+    var size = FRAMES[choice("width")];
+    var box = $("preview-box");
+    var scale = Math.min(1, box.clientWidth / size[0]);
+    var iframe = $("preview");
+    iframe.style.colorScheme = choice("theme");
+    iframe.style.width = size[0] + "px";
+    iframe.style.height = size[1] + "px";
+    iframe.style.transform = "scale(" + scale + ")";
+    box.style.height = Math.ceil(size[1] * scale) + "px";
+  }
+
+  ["draft-message", "draft-issue", "draft-minutes"].forEach(function (id) {
+    $(id).addEventListener("input", function () { draftTouched = true; schedulePreview(300); });
+  });
+  $("preview-lang").addEventListener("change", function () { schedulePreview(0); });
+  document.querySelectorAll("input[name=theme], input[name=width]").forEach(function (radio) {
+    radio.addEventListener("change", frame);
+  });
+  window.addEventListener("resize", function () { if (overview) { frame(); } });
+
+  start();
+}());

@@ -1,0 +1,293 @@
+package circuitbreaker.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+
+/**
+ * The operator console in a real Chromium, beside a visitor in a second Chromium who reaches the site through the
+ * shipped nginx gate: what the operator does there reaches the visitor, the preview never does. An instance of its
+ * own, because it must read the server's log (the token must never reach it) and needs a main site behind the gate.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleIT {
+
+    static final Duration SOON = Duration.ofSeconds(10);
+
+    @TempDir
+    static Path work;
+
+    ServiceProcess breaker;
+    com.sun.net.httpserver.HttpServer site;
+    GatedProxy nginx;
+    Browser operator;
+    Browser visitor;
+
+    @BeforeAll
+    void start() throws Exception {
+        breaker = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_TOKEN", Api.TOKEN));
+        Command started = breaker.script("start");
+        assertEquals(0, started.exitCode(), started.toString());
+        int sitePort = ServiceProcess.freePort();
+        site = FrontProxy.mainSite(sitePort);
+        nginx = GatedProxy.nginx(work, sitePort, breaker.port);
+        operator = new Browser();
+        visitor = new Browser();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (AutoCloseable part : new AutoCloseable[] {operator, visitor, nginx}) {
+            if (part != null) {
+                part.close();
+            }
+        }
+        if (site != null) {
+            site.stop(0);
+        }
+        if (breaker != null) {
+            breaker.stopQuietly();
+        }
+    }
+
+    /**
+     * Each test starts signed out, on a desktop, with the browser's own (light) colour scheme: an emulated scheme
+     * would apply to the preview's frame too, which follows its own color-scheme.
+     */
+    @BeforeEach
+    void ordinaryOperator() {
+        for (Browser browser : List.of(operator, visitor)) {
+            browser.preferNothing();
+            browser.cdp("Emulation.clearDeviceMetricsOverride");
+        }
+        operator.open(breaker.api().uri("/console"));
+        operator.js("sessionStorage.clear();");
+    }
+
+    JsonObject post(String json) {
+        var answer = breaker.api().post(json);
+        assertEquals(200, answer.statusCode(), answer.body());
+        return Api.json(answer).getJsonObject("state");
+    }
+
+    void signIn(String token) {
+        operator.open(breaker.api().uri("/console"));
+        operator.await("the sign-in form", SOON, d -> operator.element("token").isDisplayed());
+        operator.element("token").sendKeys(token);
+        operator.driver.findElement(By.cssSelector("#sign-in-form button")).click();
+    }
+
+    void signedIn() {
+        signIn(Api.TOKEN);
+        operator.await("the console to go live", SOON,
+                d -> "live".equals(operator.element("connection").getAttribute("data-state")));
+    }
+
+    void click(String selector) {
+        operator.driver.findElement(By.cssSelector(selector)).click();
+    }
+
+    static int seconds(String clock) {
+        return BrowserChecks.seconds(clock);
+    }
+
+    @Test
+    void anOperatorOpensUpdatesExtendsAndClosesWhileAVisitorWatches() {
+        post("{\"isActive\":false}");
+        signedIn();
+        operator.awaitText("state", "Off", SOON);
+
+        operator.element("draft-message").clear();
+        operator.element("draft-message").sendKeys("Opened from the console");
+        operator.element("draft-issue").clear();
+        operator.element("draft-issue").sendKeys("Database upgrade");
+        operator.element("draft-minutes").sendKeys("10");
+        click("#publish");
+        operator.awaitText("state", "On", SOON);
+        operator.awaitText("message", "Opened from the console", SOON);
+        assertEquals("operator", breaker.api().status().getString("cause"));
+
+        visitor.open(nginx.uri());
+        visitor.awaitText("message", "Opened from the console", SOON);
+        visitor.await("the visitor's page to go live", SOON,
+                d -> "live".equals(visitor.element("connection").getAttribute("data-state")));
+        visitor.js("window.notReloaded = true;");
+
+        operator.element("draft-message").clear();
+        operator.element("draft-message").sendKeys("Almost there");
+        click("#publish");
+        visitor.awaitText("message", "Almost there", Duration.ofSeconds(3));
+        assertEquals(true, visitor.js("return window.notReloaded === true;"), "shown without a reload");
+
+        int before = seconds(visitor.text("countdown"));
+        long endBefore = breaker.api().status().getJsonNumber("estimatedCompletion").longValue();
+        click("[data-extend='15']");
+        visitor.await("the visitor's countdown to jump by 15 minutes", Duration.ofSeconds(3),
+                d -> seconds(visitor.text("countdown")) >= before + 15 * 60 - 3);
+        assertEquals(endBefore + 15 * 60_000, breaker.api().status().getJsonNumber("estimatedCompletion")
+                .longValue(), "exactly fifteen minutes later");
+        operator.await("the operator's countdown too", SOON,
+                d -> seconds(operator.text("countdown")) >= before + 15 * 60 - 3);
+
+        click("#close");
+        operator.driver.switchTo().alert().accept(); // a destructive action asks first
+        operator.awaitText("state", "Off", SOON);
+        visitor.await("the visitor to be taken back to the site", Duration.ofSeconds(20),
+                d -> "Main site".equals(d.getTitle()));
+    }
+
+    @Test
+    void closingAsksFirstAndChangesNothingWhenTheOperatorSaysNo() {
+        JsonObject open = post("{\"message\":\"Stay open\",\"countdown\":600}");
+        signedIn();
+        operator.awaitText("message", "Stay open", SOON);
+        click("#close");
+        operator.driver.switchTo().alert().dismiss();
+        assertEquals(open.getJsonNumber("version"), breaker.api().status().getJsonNumber("version"));
+        assertEquals(true, breaker.api().status().getBoolean("isActive"));
+    }
+
+    @Test
+    void thePreviewShowsTheDraftInGermanAndDarkWhileVisitorsSeeThePublishedText() {
+        JsonObject published = post("{\"message\":\"Published for everyone\",\"currentIssue\":\"Network\","
+                + "\"countdown\":900}");
+        visitor.open(nginx.uri());
+        visitor.awaitText("message", "Published for everyone", SOON);
+        signedIn();
+        operator.awaitText("message", "Published for everyone", SOON);
+
+        new org.openqa.selenium.support.ui.Select(operator.element("preview-lang")).selectByValue("de");
+        click("input[name=theme][value=dark]");
+        click("input[name=width][value=phone]");
+        operator.element("draft-message").clear();
+        operator.element("draft-message").sendKeys("Entwurf: noch nicht veröffentlicht");
+        operator.await("the German draft in the preview", SOON, d -> "Entwurf: noch nicht veröffentlicht".equals(
+                operator.js("var doc = document.getElementById('preview').contentDocument;"
+                        + "var m = doc && doc.getElementById('message'); return m && m.textContent.trim();")));
+        assertEquals("de", operator.js("return document.getElementById('preview').contentDocument"
+                + ".documentElement.lang;"));
+        assertEquals("Wartungsarbeiten", operator.js("return document.getElementById('preview').contentDocument"
+                + ".title;"));
+        assertEquals("rgb(28, 14, 38)", operator.js("var doc = document.getElementById('preview').contentDocument;"
+                + "return getComputedStyle(doc.querySelector('.card')).backgroundColor;"), "the page's dark card");
+        assertEquals(390L, operator.js("return document.getElementById('preview').contentDocument"
+                + ".documentElement.clientWidth;"), "a phone's width");
+        assertEquals("offline", operator.js("return document.getElementById('preview').contentDocument"
+                + ".getElementById('connection').getAttribute('data-state');"),
+                "the page's script never runs in the preview: it would connect a socket");
+
+        click("input[name=theme][value=light]");
+        operator.await("the light page", SOON, d -> "rgb(253, 247, 252)".equals(operator.js(
+                "var doc = document.getElementById('preview').contentDocument;"
+                        + "return getComputedStyle(doc.querySelector('.card')).backgroundColor;")));
+
+        assertEquals("Published for everyone", visitor.text("message"), "the visitor still reads what was published");
+        JsonObject now = breaker.api().status();
+        assertEquals(published.getJsonNumber("version"), now.getJsonNumber("version"), "nothing was published");
+        assertEquals("Published for everyone", now.getString("message"));
+    }
+
+    @Test
+    void aWrongTokenGetsNoDataAndChangesNothingAndTheTokenNeverLeavesTheTab() throws Exception {
+        JsonObject state = post("{\"message\":\"Only for operators to change\",\"countdown\":600}");
+        operator.networkEvents(); // forget earlier traffic
+        signIn("not-the-operator-token");
+        operator.awaitText("sign-in-error", "The token was refused. Sign in again.", SOON);
+        assertFalse(operator.element("desk").isDisplayed());
+        assertFalse(operator.driver.getPageSource().contains("Only for operators to change"), "no data shown");
+        assertEquals(state.getJsonNumber("version"), breaker.api().status().getJsonNumber("version"));
+        assertEquals(null, operator.js("return sessionStorage.getItem('circuit-breaker-token');"),
+                "a refused token is not kept");
+
+        signedIn();
+        assertEquals(Api.TOKEN, operator.js("return sessionStorage.getItem('circuit-breaker-token');"),
+                "kept for this tab only");
+        click("[data-extend='5']");
+        operator.awaitText("action-result", "Extended by 5 minutes.", SOON);
+        assertTrue(operator.driver.manage().getCookies().isEmpty(), "no cookie");
+        assertEquals("", operator.js("return document.cookie;"));
+        assertFalse(operator.driver.getCurrentUrl().contains(Api.TOKEN), "not in the address");
+        List<JsonObject> requests = operator.networkEvents().stream()
+                .filter(e -> e.getString("method").equals("Network.requestWillBeSent"))
+                .map(e -> e.getJsonObject("params").getJsonObject("request")).toList();
+        assertTrue(requests.stream().anyMatch(r -> r.getString("url").endsWith("/api/maintenance/status")
+                && r.getJsonObject("headers").getString("Authorization", "").equals("Bearer " + Api.TOKEN)),
+                "sent as a bearer header");
+        assertTrue(requests.stream().noneMatch(r -> r.getString("url").contains(Api.TOKEN)), "in no URL");
+        assertFalse(breaker.runLog().contains(Api.TOKEN), "never in the server's log");
+
+        click("#sign-out");
+        assertEquals(null, operator.js("return sessionStorage.getItem('circuit-breaker-token');"));
+        assertTrue(operator.element("token").isDisplayed());
+    }
+
+    @Test
+    void windowsAreScheduledAndCancelledFromTheConsole() {
+        String day = java.time.LocalDate.now().plusDays(30).toString(); // the browser's local day, like the form's
+        signedIn();
+        operator.js("document.getElementById('window-start').value = arguments[0];"
+                + "document.getElementById('window-end').value = arguments[1];",
+                day + "T02:00", day + "T03:30");
+        operator.element("window-message").sendKeys("Console window");
+        click("#schedule button");
+        operator.awaitText("schedule-result", "Window scheduled.", SOON);
+        JsonArray windows = Api.array(breaker.api().get("/api/maintenance/windows"));
+        JsonObject made = windows.getValuesAs(JsonObject.class).stream()
+                .map(w -> w.getJsonObject("window")).filter(w -> "Console window".equals(w.getString("message")))
+                .findFirst().orElseThrow();
+        assertEquals(90 * 60_000L, made.getJsonNumber("end").longValue() - made.getJsonNumber("start").longValue());
+        operator.await("the window listed", SOON,
+                d -> operator.text("windows").contains("Console window"));
+
+        operator.driver.findElement(By.xpath("//ul[@id='windows']/li[contains(., 'Console window')]/button")).click();
+        operator.driver.switchTo().alert().accept();
+        operator.awaitText("schedule-result", "Window cancelled.", SOON);
+        assertTrue(Api.array(breaker.api().get("/api/maintenance/windows")).getValuesAs(JsonObject.class).stream()
+                .noneMatch(w -> w.getJsonObject("window").getString("id").equals(made.getString("id"))));
+    }
+
+    @Test
+    void axeFindsNothingInLightOrDarkAndAPhoneNeedsNoSidewaysScroll() throws Exception {
+        post("{\"message\":\"Checked by axe\",\"currentIssue\":\"Accessibility\",\"countdown\":900}");
+        String axe = Files.readString(Path.of(System.getProperty("axe.script")));
+        for (String scheme : List.of("light", "dark")) {
+            operator.prefer("prefers-color-scheme", scheme);
+            operator.js("sessionStorage.clear();");
+            signedIn();
+            operator.awaitText("message", "Checked by axe", SOON);
+            operator.js(axe);
+            JsonObject result = Api.json((String) operator.driver.executeAsyncScript(
+                    "var done = arguments[arguments.length - 1];"
+                    + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',"
+                    + " 'wcag22aa']}}).then(function (r) { done(JSON.stringify({violations: r.violations,"
+                    + " incomplete: r.incomplete.map(function (i) { return i.id; })})); });"));
+            assertEquals(0, result.getJsonArray("violations").size(), scheme + ": " + result.getJsonArray("violations"));
+            operator.screenshot("console-" + scheme);
+        }
+        operator.preferNothing();
+        operator.screen(390, 844, true);
+        operator.js("sessionStorage.clear();");
+        signedIn();
+        operator.awaitText("message", "Checked by axe", SOON);
+        click("input[name=width][value=phone]");
+        long overflow = (Long) operator.js(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals(0L, overflow, "no sideways scroll on a phone");
+        operator.screenshot("console-phone");
+    }
+}
