@@ -178,7 +178,8 @@
     document.querySelectorAll("[data-extend]").forEach(function (b) { b.disabled = !s.isActive; });
     $("close").disabled = !s.isActive;
     set("publish", s.isActive ? "Publish update" : "Open maintenance");
-    if (!draftTouched) {
+    var changed = !before || before.status.version !== s.version;
+    if (changed && !draftTouched) { // a fresh draft starts from what visitors read; typing is never overwritten
       $("draft-message").value = s.message;
       $("draft-issue").value = s.currentIssue;
     }
@@ -225,7 +226,7 @@
         + (d.lastError ? " (" + d.lastError + ")" : ""));
     });
 
-    if (before && before.status.version !== s.version && !draftTouched) { schedulePreview(0); }
+    if (before && changed && !draftTouched) { schedulePreview(0); }
   }
 
   // Changing things: the same API as scripts, nothing else

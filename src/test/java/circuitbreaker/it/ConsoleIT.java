@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /**
  * The operator console in a real Chromium, beside a visitor in a second Chromium who reaches the site through the
@@ -98,6 +99,11 @@ class ConsoleIT {
                 d -> "live".equals(operator.element("connection").getAttribute("data-state")));
     }
 
+    /** Replaces a field's text the way a person does: select all, type over it. */
+    void type(String id, String text) {
+        operator.element(id).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, text);
+    }
+
     void click(String selector) {
         operator.driver.findElement(By.cssSelector(selector)).click();
     }
@@ -112,11 +118,9 @@ class ConsoleIT {
         signedIn();
         operator.awaitText("state", "Off", SOON);
 
-        operator.element("draft-message").clear();
-        operator.element("draft-message").sendKeys("Opened from the console");
-        operator.element("draft-issue").clear();
-        operator.element("draft-issue").sendKeys("Database upgrade");
-        operator.element("draft-minutes").sendKeys("10");
+        type("draft-message", "Opened from the console");
+        type("draft-issue", "Database upgrade");
+        type("draft-minutes", "10");
         click("#publish");
         operator.awaitText("state", "On", SOON);
         operator.awaitText("message", "Opened from the console", SOON);
@@ -128,8 +132,7 @@ class ConsoleIT {
                 d -> "live".equals(visitor.element("connection").getAttribute("data-state")));
         visitor.js("window.notReloaded = true;");
 
-        operator.element("draft-message").clear();
-        operator.element("draft-message").sendKeys("Almost there");
+        type("draft-message", "Almost there");
         click("#publish");
         visitor.awaitText("message", "Almost there", Duration.ofSeconds(3));
         assertEquals(true, visitor.js("return window.notReloaded === true;"), "shown without a reload");
@@ -174,8 +177,7 @@ class ConsoleIT {
         new org.openqa.selenium.support.ui.Select(operator.element("preview-lang")).selectByValue("de");
         click("input[name=theme][value=dark]");
         click("input[name=width][value=phone]");
-        operator.element("draft-message").clear();
-        operator.element("draft-message").sendKeys("Entwurf: noch nicht veröffentlicht");
+        type("draft-message", "Entwurf: noch nicht veröffentlicht");
         operator.await("the German draft in the preview", SOON, d -> "Entwurf: noch nicht veröffentlicht".equals(
                 operator.js("var doc = document.getElementById('preview').contentDocument;"
                         + "var m = doc && doc.getElementById('message'); return m && m.textContent.trim();")));
@@ -264,6 +266,14 @@ class ConsoleIT {
     @Test
     void axeFindsNothingInLightOrDarkAndAPhoneNeedsNoSidewaysScroll() throws Exception {
         post("{\"message\":\"Checked by axe\",\"currentIssue\":\"Accessibility\",\"countdown\":900}");
+        // Every panel filled: a planned window, a visitor waiting, a few timeline entries.
+        long start = System.currentTimeMillis() + 2 * 86_400_000L;
+        var window = breaker.api().send("/api/maintenance/windows", "POST", "{\"start\":" + start + ",\"end\":"
+                + (start + 3_600_000) + ",\"message\":\"Database upgrade\"}", "Content-Type", "application/json",
+                "Authorization", "Bearer " + Api.TOKEN);
+        assertTrue(window.statusCode() == 201 || window.body().contains("overlap"), window.body());
+        visitor.open(nginx.uri());
+        visitor.awaitText("message", "Checked by axe", SOON);
         String axe = Files.readString(Path.of(System.getProperty("axe.script")));
         for (String scheme : List.of("light", "dark")) {
             operator.prefer("prefers-color-scheme", scheme);
@@ -277,7 +287,10 @@ class ConsoleIT {
                     + " 'wcag22aa']}}).then(function (r) { done(JSON.stringify({violations: r.violations,"
                     + " incomplete: r.incomplete.map(function (i) { return i.id; })})); });"));
             assertEquals(0, result.getJsonArray("violations").size(), scheme + ": " + result.getJsonArray("violations"));
+            operator.screen(1440, 1560, false); // tall enough to show every panel in the documentation
+            operator.awaitText("visitors-here", "1", SOON);
             operator.screenshot("console-" + scheme);
+            operator.cdp("Emulation.clearDeviceMetricsOverride");
         }
         operator.preferNothing();
         operator.screen(390, 844, true);
@@ -288,6 +301,7 @@ class ConsoleIT {
         long overflow = (Long) operator.js(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertEquals(0L, overflow, "no sideways scroll on a phone");
+        operator.js("window.scrollTo(0, 0);");
         operator.screenshot("console-phone");
     }
 }
