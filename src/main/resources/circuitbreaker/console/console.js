@@ -47,10 +47,12 @@
       }
       if (!response.ok) { return; }
       return response.json().then(function (first) {
+        var signingIn = !$("sign-in").hidden;
         $("sign-in").hidden = true;
         $("desk").hidden = false;
         $("sign-out").hidden = !token();
         render(first);
+        if (signingIn) { $("state-title").focus(); } // keyboard and screen-reader users land on the state
         openFeed(0);
         schedulePreview(0);
       });
@@ -71,6 +73,7 @@
   function signOut(error) {
     sessionStorage.removeItem(KEY);
     showSignIn(error);
+    $("token").focus();
   }
 
   $("sign-in-form").addEventListener("submit", function (event) {

@@ -89,8 +89,7 @@ class ConsoleIT {
     void signIn(String token) {
         operator.open(breaker.api().uri("/console"));
         operator.await("the sign-in form", SOON, d -> operator.element("token").isDisplayed());
-        operator.element("token").sendKeys(token);
-        operator.driver.findElement(By.cssSelector("#sign-in-form button")).click();
+        operator.element("token").sendKeys(token, Keys.ENTER); // the keyboard is enough
     }
 
     void signedIn() {
@@ -217,6 +216,7 @@ class ConsoleIT {
                 "a refused token is not kept");
 
         signedIn();
+        assertEquals("state-title", operator.js("return document.activeElement.id;"), "focus lands on the state");
         assertEquals(Api.TOKEN, operator.js("return sessionStorage.getItem('circuit-breaker-token');"),
                 "kept for this tab only");
         click("[data-extend='5']");
