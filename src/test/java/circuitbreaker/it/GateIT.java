@@ -132,6 +132,9 @@ class GateIT {
         assertEquals("main site: its own 503", busy.body(), "the site's own 503, untouched");
         assertTrue(fromSite(busy));
         assertEquals(401, visitor.get("/private").statusCode());
+        HttpResponse<String> form = visitor.send("/echo", "POST", "name=Ada&note=%E2%9C%93", "Content-Type",
+                "application/x-www-form-urlencoded");
+        assertEquals("POST name=Ada&note=%E2%9C%93", form.body(), "the visitor's own method and body reach the site");
 
         post("{\"message\":\"Closed by the gate\",\"countdown\":600}");
         long acknowledged = System.nanoTime(); // from here the update is the breaker's: on disk, in every gate
@@ -265,6 +268,20 @@ class GateIT {
             JsonObject recovery = nextStatus(socket, s -> !s.getBoolean("isActive"));
             assertEquals(trip.getJsonNumber("version").longValue() + 1, recovery.getJsonNumber("version").longValue(),
                     "one trip, one recovery, nothing between");
+        }
+    }
+
+    @Test
+    void theGateFailsOpenWhenTheBreakerCannotBeAsked() throws Exception {
+        millisUntil(nginx, "/", GateIT::fromSite, System.nanoTime());
+        assertEquals(0, breaker.script("stop").exitCode());
+        try {
+            Thread.sleep(1100); // past the second the last answer was kept for
+            assertTrue(fromSite(nginx.api().get("/deep/page")), "the site, not an error: the breaker is not the site");
+            assertEquals("POST kept", nginx.api().send("/echo", "POST", "kept").body());
+        } finally {
+            Command started = breaker.script("start");
+            assertEquals(0, started.exitCode(), started.toString());
         }
     }
 

@@ -41,6 +41,9 @@ public final class MainSite {
             send(exchange, 404, "main site: no such page");
         } else if (path.equals("/busy")) {
             send(exchange, 503, "main site: its own 503");
+        } else if (path.equals("/echo")) { // what reached the site: the visitor's method and body
+            send(exchange, 200, exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8));
         } else if (path.equals("/private")) {
             send(exchange, 401, "main site: sign in first");
         } else {

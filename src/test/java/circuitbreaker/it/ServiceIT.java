@@ -63,6 +63,10 @@ public class ServiceIT {
     }
 
     @Nested
+    class Gate extends GateChecks {
+    }
+
+    @Nested
     class ConsoleApi extends ConsoleApiChecks {
     }
 }

@@ -14,11 +14,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * /api/maintenance/gate: asked by the front proxy before each visitor's request (nginx auth_request, Caddy
- * forward_auth, Traefik ForwardAuth), with the visitor's URI in X-Forwarded-Uri and the visitor's own headers.
- * Open: 204. Closed: the page itself (forward-auth proxies hand it to the visitor), or, with {@code ?status=401}
- * (or 403) for nginx, whose auth_request understands nothing else, that bare status. A plain servlet: it answers from
- * memory on every request, and the exact mapping wins over JAX-RS's "/*".
+ * /api/maintenance/gate: asked by the front proxy before each visitor's request, with the visitor's URI in
+ * X-Forwarded-Uri and the visitor's own headers. Open: 204. Closed: the page itself (Caddy forward_auth and Traefik
+ * ForwardAuth hand it to the visitor). Two variants for proxies that route on a status:
+ * <ul>
+ * <li>{@code ?open=421} (any 4xx): open is that bare status and closed is the page, so a proxy that caches the
+ * answer serves the page from one lookup and sends the rest to the site (the shipped nginx file);</li>
+ * <li>{@code ?status=401} (or 403): closed is that bare status, for nginx's auth_request, which understands nothing
+ * else.</li>
+ * </ul>
+ * A plain servlet: it answers from memory on every request, and the exact mapping wins over JAX-RS's "/*".
  */
 @WebServlet("/api/maintenance/gate")
 public class GateServlet extends HttpServlet {
@@ -38,19 +43,28 @@ public class GateServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String bare = request.getParameter("status");
+        String open = request.getParameter("open");
         if (bare != null && !bare.equals("401") && !bare.equals("403")) {
-            byte[] error = "{\"success\":false,\"error\":\"status must be 401 or 403\"}"
-                    .getBytes(StandardCharsets.UTF_8);
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType("application/json");
-            response.setContentLength(error.length);
-            response.getOutputStream().write(error);
+            refuse(response, "status must be 401 or 403");
+            return;
+        }
+        if (open != null && !open.matches("4[0-9][0-9]")) {
+            refuse(response, "open must be a 4xx status, such as 421");
+            return;
+        }
+        if (bare != null && open != null) {
+            refuse(response, "give status (for auth_request) or open (for a proxy that routes on it), not both");
             return;
         }
         switch (gate.decide(request.getHeader("X-Forwarded-Uri"), request.getHeader("Cookie"))) {
             case OPEN -> {
-                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
                 ProxyCache.untilTheSecondEnds(response, store.now());
+                if (open == null) {
+                    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                } else {
+                    response.setStatus(Integer.parseInt(open));
+                    response.setContentLength(0);
+                }
             }
             case CLOSED -> {
                 if (bare == null) {
@@ -72,5 +86,13 @@ public class GateServlet extends HttpServlet {
                 }
             }
         }
+    }
+
+    private static void refuse(HttpServletResponse response, String error) throws IOException {
+        byte[] body = ("{\"success\":false,\"error\":\"" + error + "\"}").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }
