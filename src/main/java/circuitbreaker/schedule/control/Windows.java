@@ -146,6 +146,7 @@ public class Windows {
                 open(current.get());
             } else if (current.isEmpty()) {
                 closeEnded();
+                forgetEnded(now);
             }
         } catch (IOException e) {
             LOG.log(Level.ERROR, "A window could not open or close (it tries again next second): {0}", e.toString());
@@ -178,6 +179,15 @@ public class Windows {
         StatusUpdate end = new StatusUpdate(null, null, false, null);
         if (store.applyIf(state -> state.openedBy(Cause.SCHEDULE), end, Cause.SCHEDULE).isPresent()) {
             LOG.log(Level.INFO, "A window ended: maintenance is off");
+        }
+    }
+
+    /** A one-off window that has ended leaves the list: it is history now, and the timeline keeps it. */
+    private void forgetEnded(long now) throws IOException {
+        List<Window> coming = book.windows().stream()
+                .filter(w -> !Occurrences.of(w, now, now + YEAR_MILLIS, 1).isEmpty()).toList();
+        if (coming.size() < book.windows().size()) {
+            save(new WindowBook(book.version() + 1, coming, book.opened()));
         }
     }
 
