@@ -239,6 +239,22 @@ class ConsoleIT {
     }
 
     @Test
+    void theConsoleNoticesTheBreakerGoingAwayAndReconnectsByItself() {
+        signedIn();
+        assertEquals(0, breaker.script("stop").exitCode());
+        try {
+            operator.awaitText("connection", "Connection lost, reconnecting…", SOON);
+        } finally {
+            Command started = breaker.script("start");
+            assertEquals(0, started.exitCode(), started.toString());
+        }
+        post("{\"message\":\"After the restart\",\"countdown\":600}");
+        operator.await("live again, without a reload", Duration.ofSeconds(30),
+                d -> "live".equals(operator.element("connection").getAttribute("data-state")));
+        operator.awaitText("message", "After the restart", SOON);
+    }
+
+    @Test
     void windowsAreScheduledAndCancelledFromTheConsole() {
         String day = java.time.LocalDate.now().plusDays(30).toString(); // the browser's local day, like the form's
         signedIn();

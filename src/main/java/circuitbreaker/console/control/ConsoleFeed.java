@@ -43,7 +43,11 @@ public class ConsoleFeed {
         consoles.add(console);
     }
 
-    /** Every second, from the countdown's timer: the countdown, visitors and deliveries change without an event. */
+    /**
+     * Every second, from the countdown's timer (the countdown, visitors and deliveries change without an event), and
+     * on each change. Nothing is handed to the executor while no console is open, so the API's writes pay for the
+     * hand-over only while someone watches.
+     */
     public void tick() {
         if (!consoles.isEmpty()) {
             executor.execute(this::publishIfChanged);
