@@ -2,6 +2,7 @@
 (function () {
   "use strict";
   var KEY = "circuit-breaker-token";
+  var NOTE = "circuit-breaker-sign-in-note"; // why the last sign-out happened, across the reload that clears the data
   var API = "/api/maintenance/";
   var FRAMES = { phone: [390, 760], desktop: [1280, 800] };
   var $ = function (id) { return document.getElementById(id); };
@@ -10,6 +11,8 @@
   var draftTouched = false;
   var previewTimer = 0;
   var previewSeq = 0;
+  var note = sessionStorage.getItem(NOTE) || "";
+  sessionStorage.removeItem(NOTE);
 
   function token() { return sessionStorage.getItem(KEY) || ""; }
 
@@ -65,13 +68,19 @@
     $("desk").hidden = true;
     $("sign-out").hidden = true;
     $("sign-in").hidden = false;
-    $("sign-in-error").textContent = error || "";
+    $("sign-in-error").textContent = error || note;
+    note = "";
     $("token").value = "";
     $("instance").textContent = "";
   }
 
   function signOut(error) {
     sessionStorage.removeItem(KEY);
+    if (overview) { // operators' data is on the page: leave nothing of it behind
+      sessionStorage.setItem(NOTE, error || "");
+      location.reload();
+      return;
+    }
     showSignIn(error);
     $("token").focus();
   }
@@ -152,10 +161,16 @@
     if ($(id).textContent !== text) { $(id).textContent = text; }
   }
 
+  var shown = {}; // what each list shows now, so an unchanged list keeps its elements (and the keyboard's focus)
+
   function list(id, items, build) {
+    var now = JSON.stringify(items);
+    if (shown[id] === now) { return; }
+    shown[id] = now;
     var target = $(id);
     target.textContent = "";
     items.forEach(function (item) { target.appendChild(build(item)); });
+    if (!items.length && target.getAttribute("data-empty")) { target.appendChild(item(target.getAttribute("data-empty"))); }
   }
 
   function item(text) {
@@ -214,7 +229,6 @@
       li.appendChild(cancel);
       return li;
     });
-    if (!next.windows.length) { $("windows").appendChild(item("None planned.")); }
 
     list("timeline", next.timeline.entries, function (e) {
       return item(when(e.at) + " · " + (e.isActive ? "on" : "off") + " by " + e.cause
@@ -280,6 +294,9 @@
     event.preventDefault();
     var body = { start: new Date($("window-start").value).getTime(), end: new Date($("window-end").value).getTime() };
     if ($("window-message").value.trim()) { body.message = $("window-message").value.trim(); }
+    if ($("window-repeat").value) { // at the same local time as entered, across changes of the clocks
+      body.recurrence = { every: $("window-repeat").value, zone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+    }
     act("schedule-result", call("POST", "windows", body), "Window scheduled.").then(function () {
       $("schedule").reset();
     }, function () { });

@@ -99,8 +99,13 @@ final class Browser implements AutoCloseable {
     /** Waits until an element's text equals the expected text. */
     void awaitText(String id, String expected, Duration timeout) {
         new WebDriverWait(driver, timeout, Duration.ofMillis(50))
-                .withMessage(() -> "#" + id + " to read '" + expected + "', not '" + text(id) + "'")
+                .withMessage(() -> "#" + id + " to read '" + expected + "', not '" + textOrAbsent(id) + "'")
                 .until(d -> expected.equals(text(id)));
+    }
+
+    private String textOrAbsent(String id) {
+        var found = driver.findElements(By.id(id));
+        return found.isEmpty() ? "(no such element on " + driver.getCurrentUrl() + ")" : found.get(0).getText();
     }
 
     /** Back to the machine's own colour scheme and motion settings. */
