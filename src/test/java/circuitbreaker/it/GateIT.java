@@ -272,6 +272,25 @@ class GateIT {
     }
 
     @Test
+    void withoutATokenTheConsoleOpensOnLoopbackAndShowsTheWatcher() throws Exception {
+        try (Browser operator = new Browser()) {
+            operator.open(breaker.api().uri("/console"));
+            operator.await("the console, without signing in", SOON, d -> operator.element("desk").isDisplayed());
+            assertFalse(operator.element("sign-in").isDisplayed());
+            assertFalse(operator.element("sign-out").isDisplayed(), "no token, nothing to sign out of");
+            operator.awaitText("watcher", "Closed: the site answers. Watching http://127.0.0.1:" + sitePort
+                    + "/health from this instance.", SOON);
+            site.mode("failing");
+            operator.await("the trip, live", SOON, d -> operator.text("watcher").startsWith("Tripped"));
+            assertEquals("On", operator.text("state"));
+            assertEquals("opened by the automatic breaker", operator.text("cause"));
+            site.mode("healthy");
+            operator.await("the recovery, live", SOON, d -> operator.text("watcher").startsWith("Closed"));
+            assertEquals("Off", operator.text("state"));
+        }
+    }
+
+    @Test
     void theGateFailsOpenWhenTheBreakerCannotBeAsked() throws Exception {
         millisUntil(nginx, "/", GateIT::fromSite, System.nanoTime());
         assertEquals(0, breaker.script("stop").exitCode());
