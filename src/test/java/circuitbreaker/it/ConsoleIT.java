@@ -321,6 +321,8 @@ class ConsoleIT {
             assertEquals(0, result.getJsonArray("violations").size(), scheme + ": " + result.getJsonArray("violations"));
             operator.screen(1440, 1560, false); // tall enough to show every panel in the documentation
             operator.awaitText("visitors-here", "1", SOON);
+            click("input[name=theme][value=" + scheme + "]"); // the emulated scheme reaches the frame anyway
+            operator.js("document.activeElement.blur();");
             operator.screenshot("console-" + scheme);
             operator.cdp("Emulation.clearDeviceMetricsOverride");
         }
