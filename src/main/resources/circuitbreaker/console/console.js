@@ -204,9 +204,9 @@
 
     set("visitors-here", String(next.visitors.here));
     set("visitors-fleet", String(next.visitors.fleet));
-    list("visitors-members", Object.keys(next.visitors.byInstance), function (name) {
-      return item(name + ": " + next.visitors.byInstance[name]);
-    });
+    var byInstance = next.visitors.byInstance;
+    list("visitors-members", Object.keys(byInstance).map(function (name) { return [name, byInstance[name]]; }),
+      function (member) { return item(member[0] + ": " + member[1]); });
 
     var w = next.watcher;
     set("watcher", !w.enabled ? "Off: no watch URL is configured."

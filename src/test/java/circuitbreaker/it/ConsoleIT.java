@@ -76,6 +76,7 @@ class ConsoleIT {
             browser.preferNothing();
             browser.cdp("Emulation.clearDeviceMetricsOverride");
         }
+        visitor.driver.get("about:blank"); // no visitor waits until a test brings one
         operator.open(breaker.api().uri("/console"));
         operator.js("sessionStorage.clear();");
     }
@@ -140,6 +141,8 @@ class ConsoleIT {
         visitor.await("the visitor's page to go live", SOON,
                 d -> "live".equals(visitor.element("connection").getAttribute("data-state")));
         visitor.js("window.notReloaded = true;");
+        operator.await("the console to count the visitor, here and per instance", SOON,
+                d -> "1".equals(operator.text("visitors-here")) && operator.text("visitors-members").endsWith(": 1"));
 
         type("draft-message", "Almost there");
         click("#publish");
