@@ -48,7 +48,8 @@
         showSignIn("No token is configured on this instance, so the console works only from the machine it runs on.");
         return;
       }
-      if (!response.ok) { return; }
+      if (response.status === 401) { return; } // signed out already, with the reason
+      if (!response.ok) { showSignIn("The service answered " + response.status + "; try again in a moment."); return; }
       return response.json().then(function (first) {
         var signingIn = !$("sign-in").hidden;
         $("sign-in").hidden = true;
