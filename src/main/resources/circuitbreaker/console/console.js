@@ -16,19 +16,25 @@
 
   function token() { return sessionStorage.getItem(KEY) || ""; }
 
-  function headers(json) {
+  function headers(sent, json) {
     var h = {};
-    if (token()) { h.Authorization = "Bearer " + token(); }
+    if (sent) { h.Authorization = "Bearer " + sent; }
     if (json) { h["Content-Type"] = "application/json"; }
     return h;
   }
 
+  /** A 401 signs out only if it refused the token in use now: an answer to an older attempt changes nothing. */
+  function refused(sent) {
+    if (sent === token()) { signOut(sent ? "The token was refused. Sign in again." : ""); }
+  }
+
   function call(method, path, body) {
+    var sent = token();
     return fetch(API + path, {
-      method: method, headers: headers(body !== undefined), cache: "no-store", credentials: "omit",
+      method: method, headers: headers(sent, body !== undefined), cache: "no-store", credentials: "omit",
       body: body === undefined ? undefined : JSON.stringify(body)
     }).then(function (response) {
-      if (response.status === 401) { signOut(token() ? "The token was refused. Sign in again." : ""); }
+      if (response.status === 401) { refused(sent); }
       return response;
     });
   }
@@ -71,7 +77,7 @@
     $("sign-in").hidden = false;
     $("sign-in-error").textContent = error || note;
     note = "";
-    $("token").value = "";
+    if (error) { $("token").value = ""; } // a refused token goes; someone typing a first one is left alone
     $("instance").textContent = "";
   }
 
@@ -100,10 +106,11 @@
 
   function openFeed(failures) {
     var controller = new AbortController();
+    var sent = token();
     feed = controller;
-    fetch(API + "console/feed", { headers: headers(false), cache: "no-store", credentials: "omit",
+    fetch(API + "console/feed", { headers: headers(sent, false), cache: "no-store", credentials: "omit",
         signal: controller.signal }).then(function (response) {
-      if (response.status === 401) { signOut("The token was refused. Sign in again."); return; }
+      if (response.status === 401) { refused(sent); return; }
       if (!response.ok || !response.body) { throw new Error("feed " + response.status); }
       connection("live", "Live");
       failures = 0;
