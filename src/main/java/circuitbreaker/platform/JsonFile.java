@@ -76,6 +76,11 @@ public final class JsonFile<T> implements AutoCloseable {
 
     @Override
     public void close() {
+        closeQuietly(jsonb);
+    }
+
+    /** Closes a JSON-B instance at shutdown; a failure there changes nothing anyone could act on. */
+    public static void closeQuietly(Jsonb jsonb) {
         try {
             jsonb.close();
         } catch (Exception e) {

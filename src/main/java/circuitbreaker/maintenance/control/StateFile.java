@@ -3,6 +3,7 @@ package circuitbreaker.maintenance.control;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.StateFileHealth;
 import circuitbreaker.platform.AtomicFile;
+import circuitbreaker.platform.JsonFile;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -95,10 +96,6 @@ public class StateFile {
 
     @PreDestroy
     void close() {
-        try {
-            jsonb.close();
-        } catch (Exception e) {
-            LOG.log(Level.DEBUG, "Closing JSON-B failed", e);
-        }
+        JsonFile.closeQuietly(jsonb);
     }
 }

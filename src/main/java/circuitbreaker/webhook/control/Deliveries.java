@@ -144,10 +144,6 @@ public class Deliveries {
 
     @PreDestroy
     void close() {
-        try {
-            jsonb.close();
-        } catch (Exception e) {
-            LOG.log(Level.DEBUG, "Closing JSON-B failed", e);
-        }
+        JsonFile.closeQuietly(jsonb);
     }
 }
