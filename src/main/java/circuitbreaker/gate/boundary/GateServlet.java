@@ -58,21 +58,18 @@ public class GateServlet extends HttpServlet {
         }
         switch (gate.decide(request.getHeader("X-Forwarded-Uri"), request.getHeader("Cookie"))) {
             case OPEN -> {
-                ProxyCache.untilTheSecondEnds(response, store.now());
                 if (open == null) {
-                    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                    response.setStatus(HttpServletResponse.SC_NO_CONTENT); // no Content-Length on a 204
+                    ProxyCache.untilTheSecondEnds(response, store.now());
                 } else {
-                    response.setStatus(Integer.parseInt(open));
-                    response.setContentLength(0);
+                    bareStatus(response, open);
                 }
             }
             case CLOSED -> {
                 if (bare == null) {
                     page.write(request, response);
                 } else {
-                    response.setStatus(Integer.parseInt(bare));
-                    ProxyCache.untilTheSecondEnds(response, store.now());
-                    response.setContentLength(0);
+                    bareStatus(response, bare);
                 }
             }
             case GRANT_BYPASS -> {
@@ -86,6 +83,13 @@ public class GateServlet extends HttpServlet {
                 }
             }
         }
+    }
+
+    /** A status with no body, kept by the proxy to the end of this second like every other answer of the gate. */
+    private void bareStatus(HttpServletResponse response, String status) {
+        response.setStatus(Integer.parseInt(status));
+        ProxyCache.untilTheSecondEnds(response, store.now());
+        response.setContentLength(0);
     }
 
     private static void refuse(HttpServletResponse response, String error) throws IOException {
