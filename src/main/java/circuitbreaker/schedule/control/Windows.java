@@ -184,8 +184,7 @@ public class Windows {
 
     /** A one-off window that has ended leaves the list: it is history now, and the timeline keeps it. */
     private void forgetEnded(long now) throws IOException {
-        List<Window> coming = book.windows().stream()
-                .filter(w -> !Occurrences.of(w, now, now + YEAR_MILLIS, 1).isEmpty()).toList();
+        List<Window> coming = book.windows().stream().filter(w -> w.recurrence() != null || w.end() > now).toList();
         if (coming.size() < book.windows().size()) {
             save(new WindowBook(book.version() + 1, coming, book.opened()));
         }
