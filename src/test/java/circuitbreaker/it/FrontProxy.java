@@ -3,7 +3,6 @@ package circuitbreaker.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real nginx in front without the gate (docs/operations.md, "Without the gate"): the main site first, the breaker
@@ -11,13 +10,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class FrontProxy implements AutoCloseable {
 
-    final int port;
-    private final Process nginx;
+    private final GatedProxy nginx; // a proxy process like the gated ones: started, awaited and stopped alike
 
     FrontProxy(Path work, int mainSitePort, int breakerPort) throws Exception {
-        port = ServiceProcess.freePort();
+        int port = ServiceProcess.freePort();
         Path dir = Files.createDirectories(work.resolve("nginx"));
-        nginx = GatedProxy.nginx(dir, """
+        Process process = GatedProxy.nginx(dir, """
                 upstream main_site { server 127.0.0.1:%1$d; }
                 upstream circuit_breaker { server 127.0.0.1:%2$d; }
                 server {
@@ -40,32 +38,16 @@ final class FrontProxy implements AutoCloseable {
                     }
                 }
                 """.formatted(mainSitePort, breakerPort, port));
-        for (int i = 0; i < 100 && !answers(); i++) {
-            Thread.sleep(50);
-        }
-        if (!answers()) {
-            throw new AssertionError("nginx did not start: " + Files.readString(dir.resolve("error.log")));
-        }
+        nginx = new GatedProxy("nginx without the gate", port, process, dir.resolve("error.log"));
     }
 
     java.net.URI uri() {
-        return java.net.URI.create("http://127.0.0.1:" + port + "/");
-    }
-
-    private boolean answers() {
-        try (var socket = new java.net.Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return nginx.uri();
     }
 
     @Override
     public void close() throws Exception {
-        nginx.destroy();
-        if (!nginx.waitFor(10, TimeUnit.SECONDS)) {
-            nginx.destroyForcibly();
-        }
+        nginx.close();
     }
 
     /** Stand-in for the main site: answers 200 on every path while it runs. */
@@ -81,5 +63,4 @@ final class FrontProxy implements AutoCloseable {
         server.start();
         return server;
     }
-
 }

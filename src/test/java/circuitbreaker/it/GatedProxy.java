@@ -23,7 +23,8 @@ final class GatedProxy implements AutoCloseable {
     private final Process process;
     private final Path log;
 
-    private GatedProxy(String name, int port, Process process, Path log) throws Exception {
+    /** Waits until the started proxy answers on its port; its log says why when it does not. */
+    GatedProxy(String name, int port, Process process, Path log) throws Exception {
         this.name = name;
         this.port = port;
         this.api = new Api(uri());
