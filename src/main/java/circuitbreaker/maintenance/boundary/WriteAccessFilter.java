@@ -25,11 +25,13 @@ public class WriteAccessFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
-        switch (access.decide(context.getHeaderString(HttpHeaders.AUTHORIZATION), request.getRemoteAddr())) {
+        boolean proxied = WriteAccess.PROXY_HEADERS.stream().anyMatch(name -> context.getHeaderString(name) != null);
+        switch (access.decide(context.getHeaderString(HttpHeaders.AUTHORIZATION), request.getRemoteAddr(), proxied)) {
             case UNAUTHORIZED -> context.abortWith(Errors.json(401,
                     "a valid token is required: send the header 'Authorization: Bearer <token>'"));
             case FORBIDDEN -> context.abortWith(Errors.json(403,
-                    "no token is configured, so only loopback clients may write; configure CIRCUIT_BREAKER_TOKEN"));
+                    "no token is configured, so only loopback clients that did not come through a proxy may write; "
+                    + "configure CIRCUIT_BREAKER_TOKEN"));
             case ALLOWED -> { }
         }
     }

@@ -11,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Who may change the state: the bearer of the configured token, or, when no token is configured, loopback clients.
+ * Who may change the state: the bearer of the configured token, or, when no token is configured, loopback clients
+ * that did not come through a proxy (behind a front on the same host every visitor's connection is loopback).
  * A token file that cannot be read locks writes rather than opening them.
  */
 @ApplicationScoped
@@ -25,6 +27,8 @@ public class WriteAccess {
 
     private static final System.Logger LOG = System.getLogger(WriteAccess.class.getName());
     private static final String BEARER = "Bearer ";
+    /** A request carrying any of these came through a proxy: whoever sent it, it is not a loopback client. */
+    public static final List<String> PROXY_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Real-IP", "Via");
 
     /** SHA-256 of the token (null: no token configured); hashing first makes every comparison take the same time. */
     private byte[] tokenDigest;
@@ -56,7 +60,8 @@ public class WriteAccess {
                 ? "Writes need the bearer token" : "No token configured: only loopback clients may write");
     }
 
-    public Decision decide(String authorization, String remoteAddress) {
+    /** @param proxied whether the request carries one of the {@link #PROXY_HEADERS} */
+    public Decision decide(String authorization, String remoteAddress, boolean proxied) {
         if (locked) {
             return Decision.UNAUTHORIZED;
         }
@@ -65,7 +70,7 @@ public class WriteAccess {
                     ? authorization.substring(BEARER.length()).strip() : "";
             return MessageDigest.isEqual(tokenDigest, digest(presented)) ? Decision.ALLOWED : Decision.UNAUTHORIZED;
         }
-        return isLoopback(remoteAddress) ? Decision.ALLOWED : Decision.FORBIDDEN;
+        return !proxied && isLoopback(remoteAddress) ? Decision.ALLOWED : Decision.FORBIDDEN;
     }
 
     public boolean tokenRequired() {

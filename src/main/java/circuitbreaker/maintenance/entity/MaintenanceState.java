@@ -22,9 +22,12 @@ public record MaintenanceState(boolean isActive, String message, String currentI
             "We are carrying out maintenance to make things better. We will be back soon.";
     public static final String DEFAULT_ISSUE = "Scheduled maintenance";
 
-    /** What a service with no state file starts with: maintenance on, no end known. */
+    /**
+     * What a service with no state file starts with: maintenance off, so installing the breaker in front of a live
+     * site never closes it. The texts are what the first POST that only says "on" shows.
+     */
     public static MaintenanceState initial(long now) {
-        return new MaintenanceState(true, DEFAULT_MESSAGE, DEFAULT_ISSUE, now, null, now, 0, null);
+        return new MaintenanceState(false, DEFAULT_MESSAGE, DEFAULT_ISSUE, now, null, now, 0, null);
     }
 
     public MaintenanceState apply(StatusUpdate update, long now, Cause by) {

@@ -58,8 +58,9 @@ class MaintenanceStateTest {
     }
 
     @Test
-    void defaultsAreActiveWithNoEnd() {
+    void defaultsAreOffWithNoEndSoAFirstStartLeavesTheSiteOpen() {
         MaintenanceState initial = MaintenanceState.initial(T);
+        assertFalse(initial.isActive());
         assertNull(initial.estimatedCompletion());
         assertEquals(0, initial.countdownAt(T));
         assertEquals(0, initial.version());

@@ -19,41 +19,50 @@ class WriteAccessTest {
     @Test
     void withoutATokenOnlyLoopbackMayWrite() {
         WriteAccess access = new WriteAccess(Optional.empty(), Optional.empty());
-        assertEquals(ALLOWED, access.decide(null, "127.0.0.1"));
-        assertEquals(ALLOWED, access.decide(null, "127.0.0.2"));
-        assertEquals(ALLOWED, access.decide(null, "0:0:0:0:0:0:0:1"));
-        assertEquals(ALLOWED, access.decide(null, "::ffff:127.0.0.1"));
-        assertEquals(FORBIDDEN, access.decide(null, "192.0.2.10"));
-        assertEquals(FORBIDDEN, access.decide(null, "2001:db8::1"));
-        assertEquals(FORBIDDEN, access.decide(null, "localhost"), "names are never resolved");
-        assertEquals(FORBIDDEN, access.decide(null, ""));
+        assertEquals(ALLOWED, access.decide(null, "127.0.0.1", false));
+        assertEquals(ALLOWED, access.decide(null, "127.0.0.2", false));
+        assertEquals(ALLOWED, access.decide(null, "0:0:0:0:0:0:0:1", false));
+        assertEquals(ALLOWED, access.decide(null, "::ffff:127.0.0.1", false));
+        assertEquals(FORBIDDEN, access.decide(null, "192.0.2.10", false));
+        assertEquals(FORBIDDEN, access.decide(null, "2001:db8::1", false));
+        assertEquals(FORBIDDEN, access.decide(null, "localhost", false), "names are never resolved");
+        assertEquals(FORBIDDEN, access.decide(null, "", false));
+    }
+
+    @Test
+    void aRequestThatCameThroughAProxyIsNeverALoopbackClient() {
+        WriteAccess access = new WriteAccess(Optional.empty(), Optional.empty());
+        assertEquals(FORBIDDEN, access.decide(null, "127.0.0.1", true), "a front on the same host connects from loopback");
+        assertEquals(FORBIDDEN, access.decide(null, "::1", true));
+        WriteAccess withToken = new WriteAccess(Optional.of("s3cret"), Optional.empty());
+        assertEquals(ALLOWED, withToken.decide("Bearer s3cret", "127.0.0.1", true), "the token works from anywhere");
     }
 
     @Test
     void withATokenEveryoneNeedsIt() {
         WriteAccess access = new WriteAccess(Optional.of("s3cret"), Optional.empty());
-        assertEquals(ALLOWED, access.decide("Bearer s3cret", "192.0.2.10"));
-        assertEquals(ALLOWED, access.decide("bearer s3cret", "192.0.2.10"));
-        assertEquals(UNAUTHORIZED, access.decide(null, "127.0.0.1"), "loopback is no excuse once a token is set");
-        assertEquals(UNAUTHORIZED, access.decide("Bearer s3cret2", "127.0.0.1"));
-        assertEquals(UNAUTHORIZED, access.decide("Bearer ", "127.0.0.1"));
-        assertEquals(UNAUTHORIZED, access.decide("s3cret", "127.0.0.1"));
+        assertEquals(ALLOWED, access.decide("Bearer s3cret", "192.0.2.10", false));
+        assertEquals(ALLOWED, access.decide("bearer s3cret", "192.0.2.10", false));
+        assertEquals(UNAUTHORIZED, access.decide(null, "127.0.0.1", false), "loopback is no excuse once a token is set");
+        assertEquals(UNAUTHORIZED, access.decide("Bearer s3cret2", "127.0.0.1", false));
+        assertEquals(UNAUTHORIZED, access.decide("Bearer ", "127.0.0.1", false));
+        assertEquals(UNAUTHORIZED, access.decide("s3cret", "127.0.0.1", false));
     }
 
     @Test
     void theTokenFileIsReadAndTrimmed() throws Exception {
         Path file = Files.writeString(folder.resolve("token"), "from-file\n");
         WriteAccess access = new WriteAccess(Optional.empty(), Optional.of(file.toString()));
-        assertEquals(ALLOWED, access.decide("Bearer from-file", "192.0.2.10"));
-        assertEquals(UNAUTHORIZED, access.decide(null, "127.0.0.1"));
+        assertEquals(ALLOWED, access.decide("Bearer from-file", "192.0.2.10", false));
+        assertEquals(UNAUTHORIZED, access.decide(null, "127.0.0.1", false));
     }
 
     @Test
     void anUnreadableOrEmptyTokenFileLocksWritesInsteadOfOpeningThem() throws Exception {
         WriteAccess missing = new WriteAccess(Optional.empty(), Optional.of(folder.resolve("nope").toString()));
-        assertEquals(UNAUTHORIZED, missing.decide(null, "127.0.0.1"));
+        assertEquals(UNAUTHORIZED, missing.decide(null, "127.0.0.1", false));
         Path empty = Files.writeString(folder.resolve("empty"), "\n");
         WriteAccess blank = new WriteAccess(Optional.empty(), Optional.of(empty.toString()));
-        assertEquals(UNAUTHORIZED, blank.decide("Bearer ", "127.0.0.1"));
+        assertEquals(UNAUTHORIZED, blank.decide("Bearer ", "127.0.0.1", false));
     }
 }
