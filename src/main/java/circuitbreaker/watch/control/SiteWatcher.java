@@ -6,6 +6,7 @@ import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.StatusUpdate;
 import circuitbreaker.monitoring.control.ServiceMetrics;
 import circuitbreaker.page.control.PageText;
+import circuitbreaker.platform.PlainHttp;
 import circuitbreaker.watch.entity.WatcherHealth;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -72,8 +73,7 @@ public class SiteWatcher {
             return;
         }
         breaker = new Breaker(settings.failures(), settings.successes());
-        client = HttpClient.newBuilder().executor(executor).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(settings.timeout())).build();
+        client = PlainHttp.client(executor, Duration.ofSeconds(settings.timeout()));
         metrics.watcherFailures(breaker::failuresInRow);
         probes = scheduler.scheduleWithFixedDelay(this::probe, settings.interval(), settings.interval(),
                 TimeUnit.SECONDS);

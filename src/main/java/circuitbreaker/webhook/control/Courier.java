@@ -1,6 +1,7 @@
 package circuitbreaker.webhook.control;
 
 import circuitbreaker.monitoring.control.ServiceMetrics;
+import circuitbreaker.platform.PlainHttp;
 import circuitbreaker.webhook.entity.Delivery;
 import circuitbreaker.webhook.entity.Notice;
 import circuitbreaker.webhook.entity.Subscriber;
@@ -75,8 +76,7 @@ public class Courier {
             throw new IllegalStateException("CIRCUIT_BREAKER_WEBHOOKS_RETRY_SECONDS must be at least 1, not "
                     + retrySeconds);
         }
-        client = HttpClient.newBuilder().executor(executor).connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        client = PlainHttp.client(executor, TIMEOUT);
         metrics.webhooksPending(() -> (int) deliveries.pending());
         rounds = scheduler.scheduleWithFixedDelay(this::sendDue, 1, 1, TimeUnit.SECONDS);
     }
