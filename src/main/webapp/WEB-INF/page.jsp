@@ -9,7 +9,7 @@
 <meta name="robots" content="noindex">
 <%-- The icon is inline, so a browser asks for no /favicon.ico: one visit is one request. --%>
 <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%236d4bd8'/%3E%3C/svg%3E">
-<title><c:out value="${view.text()['title']}"/></title>
+<title><c:out value="${view.title()}"/></title>
 <style>${assets.css()}</style>
 </head>
 <body data-end="<c:out value='${view.status().estimatedCompletion()}'/>" data-active="<c:out value='${view.status().isActive()}'/>"
@@ -26,6 +26,8 @@
       data-note-unknown="<c:out value="${view.text()['note.unknown']}"/>"
       data-note-over="<c:out value="${view.text()['note.over']}"/>"
       data-note-back="<c:out value="${view.text()['note.back']}"/>"
+      data-idle-message="<c:out value="${view.text()['idle.message']}"/>"
+      data-idle-issue="<c:out value="${view.text()['idle.issue']}"/>"
       data-auto-message-en="<c:out value="${view.english()['auto.watcher.message']}"/>"
       data-auto-message="<c:out value="${view.text()['auto.watcher.message']}"/>"
       data-auto-issue-en="<c:out value="${view.english()['auto.watcher.issue']}"/>"

@@ -1,4 +1,4 @@
-/* Circuit Breaker page: live countdown over /ws, reconnect with backoff and jitter, back to the site when it is up. */
+/* Circuit Breaker page: live countdown over /circuit-breaker/ws, reconnect with backoff and jitter, back to the site when it is up. */
 (function () {
   "use strict";
   var body = document.body, words = body.dataset;
@@ -46,9 +46,11 @@
     state.updated = s.updatedAt;
     state.active = s.isActive;
     state.end = s.estimatedCompletion;
-    // The breaker's own texts arrive in English; an operator's text is shown exactly as written.
-    var message = s.message === words.autoMessageEn ? words.autoMessage : s.message;
-    $("issue").textContent = s.currentIssue === words.autoIssueEn ? words.autoIssue : s.currentIssue;
+    // The breaker's own texts arrive in English; an operator's text is shown exactly as written. With no
+    // maintenance on, the page's own words: the visitor is here only because the site does not answer yet.
+    var message = !s.isActive ? words.idleMessage : s.message === words.autoMessageEn ? words.autoMessage : s.message;
+    $("issue").textContent = !s.isActive ? words.idleIssue
+      : s.currentIssue === words.autoIssueEn ? words.autoIssue : s.currentIssue;
     if (message !== state.message) {
       state.message = message;
       $("message").textContent = message;
@@ -98,7 +100,7 @@
 
   function connect() {
     connection(attempt ? "lost" : "idle", attempt ? words.disconnected : words.connecting);
-    socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws");
+    socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/circuit-breaker/ws");
     socket.onopen = function () { attempt = 0; connection("live", words.connected); };
     socket.onmessage = function (event) {
       var frame = JSON.parse(event.data);

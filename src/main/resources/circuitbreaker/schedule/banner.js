@@ -1,5 +1,5 @@
 /* Circuit Breaker banner: announces the next planned maintenance on the main site, before it starts.
-   Embed: <script src="https://breaker.example.org/api/maintenance/banner.js" defer></script>
+   Embed, through the shipped front: <script src="/circuit-breaker/banner.js" defer></script>
    Optional: data-days="7" (how far ahead to announce), data-label="Planned maintenance" (the words before the time),
    data-upcoming="URL" (where to ask, default beside this script). No dependencies; says nothing when nothing is planned. */
 (function () {

@@ -280,7 +280,7 @@ abstract class BrowserChecks {
                     }
                 }
                 case "Network.webSocketCreated" ->
-                    assertEquals("ws://" + origin + "/ws", params.getString("url"));
+                    assertEquals("ws://" + origin + "/circuit-breaker/ws", params.getString("url"));
                 case "Network.loadingFinished" -> bytes += params.getJsonNumber("encodedDataLength").longValue();
                 default -> { }
             }
@@ -335,7 +335,7 @@ abstract class BrowserChecks {
             JsonObject closed = GateIT.nextStatus(socket, s -> !s.getBoolean("isActive"));
             assertEquals("schedule", closed.getString("cause"));
             assertTrue(System.currentTimeMillis() >= start + 3000, "not before its end");
-            browser.awaitText("note", "Maintenance is over.", SOON);
+            browser.awaitText("note", PageChecks.NOTE_OVER, SOON);
             List<JsonObject> timeline = HistoryChecks.entries("?limit=2");
             assertEquals(List.of(false, true), timeline.stream().map(e -> e.getBoolean("isActive")).toList());
             assertEquals(List.of("schedule", "schedule"), timeline.stream().map(e -> e.getString("cause")).toList());

@@ -16,6 +16,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every other path answers the maintenance page: 503, Retry-After, no caching, strict security headers. */
 abstract class PageChecks {
 
+    /** What the page says while no maintenance is on: a visitor reaches it then only when the site does not answer. */
+    static final String IDLE_MESSAGE = "We will be right back.";
+    static final String NOTE_OVER = "No maintenance is under way. This page takes you to the site as soon as it answers.";
+
+    @Test
+    void withNoMaintenanceOnThePageSaysSoInsteadOfAnOldMessage() {
+        API.post("{\"message\":\"An old maintenance\",\"currentIssue\":\"Old work\",\"countdown\":60}");
+        API.post("{\"isActive\":false}");
+        HttpResponse<String> page = API.get("/circuit-breaker/page");
+        assertEquals(503, page.statusCode(), "still the page: the site behind it does not answer");
+        assertTrue(page.body().contains("<title>" + IDLE_MESSAGE + "</title>"), page.body());
+        assertTrue(page.body().contains(">" + IDLE_MESSAGE + "</h1>"), page.body());
+        assertTrue(page.body().contains(NOTE_OVER));
+        assertFalse(page.body().contains("An old maintenance") || page.body().contains("Old work"), page.body());
+        String german = API.get("/elsewhere", "Accept-Language", "de").body();
+        assertTrue(german.contains(">Wir sind gleich zurück.</h1>"), german);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/", "/deep/path?x=1", "/index.html", "/api", "/healthz"})
     void anyOtherPathAnswersThePageAs503(String path) {

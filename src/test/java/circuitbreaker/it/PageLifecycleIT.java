@@ -58,9 +58,9 @@ class PageLifecycleIT extends OwnServiceTest {
             browser.await("live through nginx", Duration.ofSeconds(10), d -> connection(browser, "live"));
 
             state("{\"isActive\":false}");
-            browser.awaitText("note", "Maintenance is over.", Duration.ofSeconds(3));
+            browser.awaitText("note", PageChecks.NOTE_OVER, Duration.ofSeconds(3));
             Thread.sleep(3000);
-            assertEquals("Back soon", browser.text("message"), "the site is still down (502): the visitor stays");
+            assertEquals(PageChecks.IDLE_MESSAGE, browser.text("message"), "the site is still down (502): the visitor stays");
 
             var site = FrontProxy.mainSite(mainPort);
             try {

@@ -64,12 +64,13 @@ abstract class SocketChecks {
         }
     }
 
+    /** The page's path, /circuit-breaker/ws, and the original service's /ws: every socket of both hears everything. */
     @Test
-    void everyOpenSocketGetsExactlyOneStatusUpdatePerChange() throws Exception {
+    void everyOpenSocketGetsExactlyOneStatusUpdatePerChangeAtEitherPath() throws Exception {
         List<SocketClient> sockets = new ArrayList<>();
         try {
-            for (int i = 0; i < 3; i++) {
-                sockets.add(new SocketClient(API.base()));
+            for (int i = 0; i < 4; i++) {
+                sockets.add(new SocketClient(API.base(), i % 2 == 0 ? "/ws" : "/circuit-breaker/ws"));
                 sockets.get(i).next("statusUpdate", SOON);
             }
             API.post("{\"message\":\"Fan-out\"}");
@@ -77,6 +78,7 @@ abstract class SocketChecks {
                 List<SocketClient.Frame> updates = socket.collect("statusUpdate", Duration.ofMillis(1500));
                 assertEquals(1, updates.size(), "exactly one statusUpdate");
                 assertEquals("Fan-out", updates.get(0).data().getString("message"));
+                socket.next("countdownUpdate", SOON);
             }
         } finally {
             sockets.forEach(SocketClient::close);

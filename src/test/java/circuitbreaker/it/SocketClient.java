@@ -30,7 +30,12 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
     private final WebSocket socket;
 
     public SocketClient(URI http) {
-        URI ws = URI.create("ws://" + http.getHost() + ":" + http.getPort() + "/ws");
+        this(http, "/ws");
+    }
+
+    /** @param path /ws (the original service's path) or /circuit-breaker/ws (the page's, under the public prefix) */
+    public SocketClient(URI http, String path) {
+        URI ws = URI.create("ws://" + http.getHost() + ":" + http.getPort() + path);
         socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(ws, this).join();
     }

@@ -2,7 +2,6 @@ package circuitbreaker.live.boundary;
 
 import circuitbreaker.live.control.Subscribers;
 import circuitbreaker.live.entity.SocketMessage;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -15,17 +14,15 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.ServerEndpoint;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 
 /**
- * /ws: the live feed of the maintenance page. Clients may only ask for the status again. One instance serves every
- * connection (see {@link SharedEndpoint}); all state lives in {@link Subscribers}.
+ * The live feed of the maintenance page, the same at each of its paths ({@link PageSocket}, {@link StatusSocket}).
+ * Clients may only ask for the status again. One instance per path serves every connection (see
+ * {@link SharedEndpoint}); all state lives in {@link Subscribers}.
  */
-@ApplicationScoped
-@ServerEndpoint(value = "/ws", configurator = SharedEndpoint.class)
-public class StatusSocket {
+public abstract class SocketEndpoint {
 
     static final int MAX_INCOMING = 1024;
     static final String EXPECTED = "expected {\"type\":\"requestStatus\"}";

@@ -19,6 +19,7 @@ final class Outbox {
     static final int LIMIT = 16;
 
     private final Session session;
+    private final String endpoint;
     private final int order;
     private final Consumer<Session> onFailure;
     private final Queue<String> waiting = new ArrayDeque<>();
@@ -32,6 +33,7 @@ final class Outbox {
      */
     Outbox(Session session, int order, MessageAllowance allowance, Consumer<Session> onFailure) {
         this.session = session;
+        this.endpoint = session.getRequestURI().getPath();
         this.order = order;
         this.allowance = allowance;
         this.onFailure = onFailure;
@@ -55,6 +57,11 @@ final class Outbox {
 
     Session session() {
         return session;
+    }
+
+    /** The path the client connected to: each endpoint's sessions are broadcast to together. */
+    String endpoint() {
+        return endpoint;
     }
 
     int order() {

@@ -20,6 +20,8 @@ import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -181,14 +183,25 @@ public class Subscribers {
         return jsonb.toJson(new SocketMessage(SocketMessage.STATUS_UPDATE, store.status()));
     }
 
+    /**
+     * A Tyrus broadcast reaches the sessions of one endpoint (the page's path or the original /ws): one open session of
+     * each endpoint hands it on; an endpoint whose broadcast is not there takes the portable way.
+     */
     private void broadcast(String text) {
-        var any = outboxes.values().stream().map(Outbox::session).filter(Session::isOpen).findAny();
-        if (any.isPresent() && tyrus.send(any.get(), text)) {
-            return;
-        }
+        Map<String, Session> oneEach = new HashMap<>();
         for (Outbox outbox : outboxes.values()) {
-            if (!outbox.offer(text)) {
-                tooSlow(outbox);
+            if (outbox.session().isOpen()) {
+                oneEach.putIfAbsent(outbox.endpoint(), outbox.session());
+            }
+        }
+        for (Map.Entry<String, Session> endpoint : oneEach.entrySet()) {
+            if (tyrus.send(endpoint.getValue(), text)) {
+                continue;
+            }
+            for (Outbox outbox : outboxes.values()) {
+                if (outbox.endpoint().equals(endpoint.getKey()) && !outbox.offer(text)) {
+                    tooSlow(outbox);
+                }
             }
         }
     }

@@ -26,6 +26,13 @@ public class MaintenancePageFilter extends HttpFilter {
     static final String API = "/api/maintenance/";
     /** The operators' console: behind the token, like the API's writes. */
     static final String CONSOLE = "/console";
+    /**
+     * The breaker's public paths, under a prefix of its own that a site's paths do not collide with: the page's live
+     * socket, and the banner with what it reads. The shipped front proxies pass exactly these (and the bypass) to the
+     * breaker; every other path of the site goes through the gate.
+     */
+    public static final String PUBLIC = "/circuit-breaker/";
+    static final Set<String> PUBLIC_PATHS = Set.of(PUBLIC + "ws", PUBLIC + "upcoming", PUBLIC + "banner.js");
     /** Payara serves its MicroProfile endpoints inside this context once server-config moves them here. */
     static final List<String> MONITORING = List.of("/mp-health", "/mp-metrics", "/mp-openapi");
     /**
@@ -62,7 +69,8 @@ public class MaintenancePageFilter extends HttpFilter {
     }
 
     static boolean isApplicationPath(String path) {
-        return path.equals("/health") || path.equals("/ws") || path.equals(CONSOLE) || path.startsWith(API)
+        return path.equals("/health") || path.equals("/ws") || PUBLIC_PATHS.contains(path) || path.equals(CONSOLE)
+                || path.startsWith(API)
                 || MONITORING.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 }

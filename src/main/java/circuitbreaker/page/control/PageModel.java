@@ -60,13 +60,20 @@ public record PageModel(String lang, Map<String, String> text, Status status, St
         return status.countdown() == 0 ? text.get("note.overdue") : "";
     }
 
-    /** The message, in the visitor's language when the breaker wrote it itself. */
+    /**
+     * The message, in the visitor's language when the breaker wrote it itself. With no maintenance on, the page's own
+     * words: a visitor reaches it then only because the site does not answer (or by asking the breaker directly).
+     */
     public String message() {
-        return PageText.localized(status.message(), lang);
+        return status.isActive() ? PageText.localized(status.message(), lang) : text.get("idle.message");
     }
 
     public String issue() {
-        return PageText.localized(status.currentIssue(), lang);
+        return status.isActive() ? PageText.localized(status.currentIssue(), lang) : text.get("idle.issue");
+    }
+
+    public String title() {
+        return text.get(status.isActive() ? "title" : "idle.message");
     }
 
     /** The breaker's own texts as stored, so the script can show them in the visitor's language too. */

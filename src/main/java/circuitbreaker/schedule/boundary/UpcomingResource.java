@@ -17,9 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * /api/maintenance/upcoming: the next windows, for the main site's banner, and /api/maintenance/banner.js, the banner.
- * Public, read-only, open to every origin (they say only what visitors will read anyway), and cacheable.
+ * Public, read-only, open to every origin (they say only what visitors will read anyway), and cacheable. The same two
+ * are under the breaker's own prefix, /circuit-breaker/, which the shipped front proxies pass to visitors.
  */
-@Path("api/maintenance")
+@Path("/")
 @ApplicationScoped
 public class UpcomingResource {
 
@@ -33,7 +34,7 @@ public class UpcomingResource {
     }
 
     @GET
-    @Path("upcoming")
+    @Path("api/maintenance/upcoming")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The next maintenance windows (CORS: any origin; cacheable for 60 s)")
     public Response upcoming() {
@@ -46,13 +47,30 @@ public class UpcomingResource {
 
     /** The main site's banner: one script tag, no dependencies (src/main/resources/circuitbreaker/schedule). */
     @GET
-    @Path("banner.js")
+    @Path("api/maintenance/banner.js")
     @Produces("text/javascript")
     public Response banner() {
         CacheControl hour = new CacheControl();
         hour.setMaxAge(3600);
         hour.setPrivate(false);
         return Response.ok(BANNER).cacheControl(hour).header("Access-Control-Allow-Origin", "*").build();
+    }
+
+    /** What the banner reads through the site's front: the same answer under the public prefix. */
+    @GET
+    @Path("circuit-breaker/upcoming")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response publicUpcoming() {
+        return upcoming();
+    }
+
+    @GET
+    @Path("circuit-breaker/banner.js")
+    @Produces("text/javascript")
+    @Operation(hidden = true)
+    public Response publicBanner() {
+        return banner();
     }
 
     private static String read(String name) {
