@@ -25,8 +25,14 @@ import java.nio.charset.StandardCharsets;
  * </ul>
  * A plain servlet: it answers from memory on every request, and the exact mapping wins over JAX-RS's "/*".
  */
-@WebServlet("/api/maintenance/gate")
+@WebServlet(urlPatterns = "/api/maintenance/gate", loadOnStartup = 1)
 public class GateServlet extends HttpServlet {
+
+    /**
+     * "shared" when the front keeps this answer for every path of the site (nginx does, but for the paths it asks about
+     * on their own): the answer must then not depend on the path.
+     */
+    static final String SCOPE = "X-Circuit-Breaker-Scope";
 
     @Inject
     Gate gate;
@@ -39,6 +45,12 @@ public class GateServlet extends HttpServlet {
 
     @Inject
     MaintenanceStore store;
+
+    /** Creates what the gate needs now, not with the first visitor's request. */
+    @Override
+    public void init() {
+        gate.decide("/", null, false);
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -56,7 +68,8 @@ public class GateServlet extends HttpServlet {
             refuse(response, "give status (for auth_request) or open (for a proxy that routes on it), not both");
             return;
         }
-        switch (gate.decide(request.getHeader("X-Forwarded-Uri"), request.getHeader("Cookie"))) {
+        switch (gate.decide(request.getHeader("X-Forwarded-Uri"), request.getHeader("Cookie"),
+                "shared".equals(request.getHeader(SCOPE)))) {
             case OPEN -> {
                 if (open == null) {
                     response.setStatus(HttpServletResponse.SC_NO_CONTENT); // no Content-Length on a 204

@@ -40,15 +40,20 @@ public class OpenPaths {
 
     /** @param uri the request's URI as the proxy forwards it (path and query, still percent-encoded) */
     public boolean matches(String uri) {
+        return prefixOf(uri).isPresent();
+    }
+
+    /** The always-open prefix the URI falls under, if any. */
+    public Optional<String> prefixOf(String uri) {
         if (prefixes.isEmpty() || uri == null) {
-            return false;
+            return Optional.empty();
         }
         String path = decoded(uri);
         if (path == null || path.contains("\\") || path.contains("/./") || path.contains("/../")
                 || path.endsWith("/.") || path.endsWith("/..") || path.contains("//")) {
-            return false;
+            return Optional.empty();
         }
-        return prefixes.stream().anyMatch(path::startsWith);
+        return prefixes.stream().filter(path::startsWith).findFirst();
     }
 
     private static String decoded(String uri) {

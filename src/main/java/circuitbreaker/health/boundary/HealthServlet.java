@@ -4,6 +4,7 @@ import circuitbreaker.cluster.control.ClusterLink;
 import circuitbreaker.live.control.Subscribers;
 import circuitbreaker.maintenance.control.StateFile;
 import circuitbreaker.maintenance.entity.StateFileHealth;
+import circuitbreaker.page.boundary.PageAnswer;
 import circuitbreaker.watch.control.SiteWatcher;
 import circuitbreaker.watch.entity.WatcherHealth;
 import jakarta.inject.Inject;
@@ -22,8 +23,9 @@ import java.util.Set;
  * /health: stays 200 while maintenance is on, so load balancers keep the breaker in rotation. A plain servlet
  * rather than a JAX-RS resource: balancers poll it hard, and JAX-RS dispatch was half the cost of each answer.
  * The exact mapping wins over JAX-RS's "/*". A cluster member answers 503 "starting" until it holds the fleet's state.
+ * Ready means ready: the first answer renders the page first, so no visitor waits for the template to compile.
  */
-@WebServlet("/health")
+@WebServlet(urlPatterns = "/health", loadOnStartup = 1)
 public class HealthServlet extends HttpServlet {
 
     static final String SERVICE = "circuit-breaker";
@@ -43,6 +45,11 @@ public class HealthServlet extends HttpServlet {
     @Inject
     Jsonb jsonb;
 
+    @Inject
+    PageAnswer page;
+
+    private volatile boolean warm;
+
     @JsonbPropertyOrder({"status", "service", "uptime", "connections", "instance", "stateFile", "cluster", "watcher"})
     public record Health(String status, String service, double uptime, int connections, String instance,
             StateFileHealth stateFile, Cluster cluster, WatcherHealth watcher) {
@@ -55,8 +62,11 @@ public class HealthServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         boolean ready = cluster.inStep();
+        if (ready && !warm) {
+            warmUp(request, response);
+        }
+        double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         Health health = new Health(ready ? "ok" : "starting", SERVICE, uptime, subscribers.count(), cluster.instance(),
                 stateFile.health(), new Cluster(cluster.enabled(), cluster.membersSeen().keySet()), watcher.health());
         byte[] body = jsonb.toJson(health).getBytes(StandardCharsets.UTF_8);
@@ -67,5 +77,12 @@ public class HealthServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    private synchronized void warmUp(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!warm) {
+            page.warmUp(request, response);
+            warm = true;
+        }
     }
 }

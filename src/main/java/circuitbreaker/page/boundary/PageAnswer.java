@@ -4,6 +4,7 @@ import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.Status;
 import circuitbreaker.monitoring.control.ServiceMetrics;
 import circuitbreaker.page.control.InlineAssets;
+import circuitbreaker.page.control.PageCopy;
 import circuitbreaker.page.control.PageModel;
 import circuitbreaker.page.control.PageText;
 import circuitbreaker.page.control.PreferredType;
@@ -52,6 +53,9 @@ public class PageAnswer {
     ServiceMetrics metrics;
 
     @Inject
+    PageCopy copy;
+
+    @Inject
     @ConfigProperty(name = "circuit.breaker.retry.after", defaultValue = "300")
     long defaultRetryAfter;
 
@@ -77,9 +81,7 @@ public class PageAnswer {
         if (PreferredType.prefersJson(request.getHeader("Accept"))) {
             response.setContentType("application/json;charset=UTF-8");
             if (!head) {
-                response.getWriter().write(jsonb.toJson(new Notice("maintenance", status.isActive(),
-                        status.message(), status.currentIssue(), status.countdown(), status.estimatedCompletion(),
-                        retryAfter)));
+                response.getWriter().write(jsonb.toJson(notice(status, retryAfter)));
             }
             return;
         }
@@ -91,10 +93,35 @@ public class PageAnswer {
         if (head) {
             return; // the headers are the answer; a JSP writes its body even for HEAD
         }
-        byte[] html = pages.page(status, lang, () -> render(request, response, status, lang,
-                timeline.currentMaintenance(status.isActive(), status.startTime())));
+        byte[] html = page(request, response, status, lang);
+        if (copy.wants(status)) {
+            copy.keep(status, html);
+        }
         response.setContentLength(html.length);
         response.getOutputStream().write(html);
+    }
+
+    /**
+     * Renders the page once in every language before the first visitor comes (the template compiles on first use,
+     * which took a second): ready means the first visitor is served as fast as the next.
+     */
+    public void warmUp(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Status status = store.status();
+        for (String lang : PageText.LANGUAGES) {
+            page(request, response, status, lang);
+        }
+        jsonb.toJson(notice(status, defaultRetryAfter));
+    }
+
+    private byte[] page(HttpServletRequest request, HttpServletResponse response, Status status, String lang)
+            throws IOException {
+        return pages.page(status, lang, () -> render(request, response, status, lang,
+                timeline.currentMaintenance(status.isActive(), status.startTime())));
+    }
+
+    private static Notice notice(Status status, long retryAfter) {
+        return new Notice("maintenance", status.isActive(), status.message(), status.currentIssue(),
+                status.countdown(), status.estimatedCompletion(), retryAfter);
     }
 
     /**
