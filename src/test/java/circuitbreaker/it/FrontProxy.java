@@ -38,7 +38,7 @@ final class FrontProxy implements AutoCloseable {
                     }
                 }
                 """.formatted(mainSitePort, breakerPort, port));
-        nginx = new GatedProxy("nginx without the gate", port, process, dir.resolve("error.log"));
+        nginx = new GatedProxy("nginx without the gate", "127.0.0.1", port, process, dir.resolve("error.log"));
     }
 
     java.net.URI uri() {

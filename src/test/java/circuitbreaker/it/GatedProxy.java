@@ -18,14 +18,16 @@ final class GatedProxy implements AutoCloseable {
     static final Path SHIPPED = Path.of(System.getProperty("server.config.dir"), "front-proxy");
 
     final String name;
+    final String host;
     final int port;
     private final Api api;
     private final Process process;
     private final Path log;
 
     /** Waits until the started proxy answers on its port; its log says why when it does not. */
-    GatedProxy(String name, int port, Process process, Path log) throws Exception {
+    GatedProxy(String name, String host, int port, Process process, Path log) throws Exception {
         this.name = name;
+        this.host = host;
         this.port = port;
         this.api = new Api(uri());
         this.process = process;
@@ -40,17 +42,22 @@ final class GatedProxy implements AutoCloseable {
 
     /** nginx with server-config/front-proxy/nginx-gate.conf, included in a minimal http { }. */
     static GatedProxy nginx(Path work, int mainSite, int breaker) throws Exception {
+        return nginx(work, "127.0.0.1", mainSite, breaker);
+    }
+
+    /** @param host the address visitors come to: 127.0.0.1, or [::1] for IPv6 visitors */
+    static GatedProxy nginx(Path work, String host, int mainSite, int breaker) throws Exception {
         int port = ServiceProcess.freePort();
         // nginx's workers run as an unprivileged user (when started as root): they must be able to reach the cache.
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path dir = Files.createDirectories(work.resolve("nginx-gate"));
+        Path dir = Files.createDirectories(work.resolve("nginx-gate-" + port));
         String site = Files.readString(SHIPPED.resolve("nginx-gate.conf"))
-                .replace("${LISTEN}", "127.0.0.1:" + port)
+                .replace("${LISTEN}", host + ":" + port)
                 .replace("${MAIN_SITE}", "127.0.0.1:" + mainSite)
                 .replace("${BREAKER}", "127.0.0.1:" + breaker)
                 .replace("${CACHE_DIR}", dir.resolve("cache").toString());
         Files.writeString(dir.resolve("site.conf"), site);
-        return new GatedProxy("nginx", port, nginx(dir, "include " + dir.resolve("site.conf") + ";"),
+        return new GatedProxy("nginx", host, port, nginx(dir, "include " + dir.resolve("site.conf") + ";"),
                 dir.resolve("error.log"));
     }
 
@@ -78,21 +85,27 @@ final class GatedProxy implements AutoCloseable {
     }
 
     /** Caddy with server-config/front-proxy/Caddyfile, its addresses given through the environment. */
-    static GatedProxy caddy(Path work, int mainSite, int breaker) throws Exception {
+    static GatedProxy caddy(Path work, int mainSite, ServiceProcess breaker) throws Exception {
+        return caddy(work, "127.0.0.1", mainSite, breaker);
+    }
+
+    /** @param host the address visitors come to; the page's copy is the one the breaker keeps beside its state */
+    static GatedProxy caddy(Path work, String host, int mainSite, ServiceProcess breaker) throws Exception {
         int port = ServiceProcess.freePort();
-        Path dir = Files.createDirectories(work.resolve("caddy"));
+        Path dir = Files.createDirectories(work.resolve("caddy-" + port));
         ProcessBuilder builder = new ProcessBuilder("caddy", "run", "--config",
                 SHIPPED.resolve("Caddyfile").toString(), "--adapter", "caddyfile");
-        builder.environment().putAll(Map.of("CB_LISTEN", "127.0.0.1:" + port,
-                "CB_MAIN_SITE", "127.0.0.1:" + mainSite, "CB_BREAKER", "127.0.0.1:" + breaker,
+        builder.environment().putAll(Map.of("CB_LISTEN", host + ":" + port,
+                "CB_MAIN_SITE", "127.0.0.1:" + mainSite, "CB_BREAKER", "127.0.0.1:" + breaker.port,
+                "CB_PAGE_COPY", breaker.pageCopy().toString(),
                 "HOME", dir.toString(), "XDG_DATA_HOME", dir.toString(), "XDG_CONFIG_HOME", dir.toString()));
         Path log = dir.resolve("caddy.log");
         Process caddy = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new GatedProxy("caddy", port, caddy, log);
+        return new GatedProxy("caddy", host, port, caddy, log);
     }
 
     URI uri() {
-        return URI.create("http://127.0.0.1:" + port + "/");
+        return URI.create("http://" + host + ":" + port + "/");
     }
 
     /** One client for all requests: a new JDK client per request would hold its selector until collected. */
@@ -101,7 +114,7 @@ final class GatedProxy implements AutoCloseable {
     }
 
     private boolean answers() {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket(host.replace("[", "").replace("]", ""), port)) {
             return true;
         } catch (IOException e) {
             return false;
@@ -118,6 +131,6 @@ final class GatedProxy implements AutoCloseable {
 
     @Override
     public String toString() {
-        return name;
+        return host.startsWith("[") ? name + " (IPv6)" : name;
     }
 }

@@ -35,6 +35,11 @@ final class ServiceProcess {
         return Path.of(environment.get("CIRCUIT_BREAKER_STATE_FILE"));
     }
 
+    /** The copy of the page it keeps while maintenance is on, for a front without a cache (Caddy). */
+    Path pageCopy() {
+        return stateFile().resolveSibling("maintenance-page.html");
+    }
+
     /** Runs scripts/circuit-breaker.sh with this instance's settings. */
     Command script(String... arguments) {
         List<String> command = new java.util.ArrayList<>(List.of("bash", "scripts/circuit-breaker.sh"));
@@ -51,6 +56,19 @@ final class ServiceProcess {
         ProcessHandle jvm = ProcessHandle.of(pid()).orElseThrow();
         new ProcessBuilder("kill", "-9", Long.toString(jvm.pid())).start().waitFor();
         jvm.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGSTOP: the process holds its port and accepts connections, but answers nothing. */
+    void freeze() throws Exception {
+        signal("STOP");
+    }
+
+    void thaw() throws Exception {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws Exception {
+        new ProcessBuilder("kill", "-" + name, Long.toString(pid())).start().waitFor();
     }
 
     /** Everything the service logged so far. */

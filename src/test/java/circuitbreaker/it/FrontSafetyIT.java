@@ -1,0 +1,355 @@
+package circuitbreaker.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The breaker in every request's path never makes the site worse and never opens a door (SPEC §14): a real site
+ * (Express with Socket.IO) behind the shipped nginx and Caddy files, and a real breaker, installed as a first start
+ * with no token, that the tests freeze, stop, replace by stand-ins that answer 404, 500, late or never, and kill.
+ * The tests run in order: the failures come last, so the minute-long ones do not hold up the rest.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FrontSafetyIT {
+
+    static final Duration SOON = Duration.ofSeconds(10);
+    /** What a failing breaker may cost a visitor: the front's one-second timeout, and a little. */
+    static final long WORST_MILLIS = 1500;
+
+    @TempDir
+    static Path work;
+
+    NodeSite site;
+    NodeSite watched;
+    ServiceProcess breaker;
+    GatedProxy nginx;
+    GatedProxy caddy;
+    long firstPageMillis;
+    long firstGateMillis;
+    final AtomicInteger fresh = new AtomicInteger();
+
+    @BeforeAll
+    void start() throws Exception {
+        site = NodeSite.started();
+        watched = NodeSite.started();
+        Path receivers = Files.writeString(work.resolve("webhooks.json"), "[{\"url\":\"" + watched.uri("/hooks")
+                + "\",\"secret\":\"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\",\"events\":[\"maintenance.opened\"]}]");
+        breaker = new ServiceProcess(work, Map.of(
+                "CIRCUIT_BREAKER_WATCH_URL", watched.uri("/health").toString(),
+                "CIRCUIT_BREAKER_WATCH_INTERVAL", "1",
+                "CIRCUIT_BREAKER_WATCH_TIMEOUT", "2",
+                "CIRCUIT_BREAKER_WATCH_FAILURES", "2",
+                "CIRCUIT_BREAKER_WATCH_SUCCESSES", "2",
+                "CIRCUIT_BREAKER_WEBHOOKS_FILE", receivers.toString()));
+        assertFalse(Files.exists(breaker.stateFile()), "a first start: no state file");
+        Command started = breaker.script("start");
+        assertEquals(0, started.exitCode(), started.toString());
+        // The first visitor after `start` returns, before anyone else asked anything (this JVM's client warmed first).
+        watched.hooks();
+        firstPageMillis = millis(() -> breaker.api().get("/circuit-breaker/page"));
+        firstGateMillis = millis(() -> breaker.api().get("/api/maintenance/gate?open=421", "X-Forwarded-Uri", "/"));
+        nginx = GatedProxy.nginx(work, site.port, breaker.port);
+        caddy = GatedProxy.caddy(work, site.port, breaker);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (AutoCloseable part : new AutoCloseable[] {nginx, caddy, site, watched}) {
+            if (part != null) {
+                part.close();
+            }
+        }
+        if (breaker != null) {
+            breaker.stopQuietly();
+        }
+    }
+
+    Stream<GatedProxy> fronts() {
+        return Stream.of(nginx, caddy);
+    }
+
+    @Test
+    @Order(1)
+    void aFirstStartLeavesTheSiteOpenAndServesTheFirstVisitorAtFullSpeed() {
+        assertFalse(breaker.api().status().getBoolean("isActive"), "installing the breaker closes nothing");
+        fronts().forEach(front -> assertTrue(fromSite(front.api().get("/")), front + ": the site"));
+        assertFalse(Files.exists(breaker.pageCopy()), "no copy of the page while nothing is on");
+        assertTrue(firstPageMillis < 100, "the first page after start took " + firstPageMillis + " ms");
+        assertTrue(firstGateMillis < 100, "the first gate answer after start took " + firstGateMillis + " ms");
+    }
+
+    @Test
+    @Order(2)
+    void theSitesOwnSocketsStreamsAndUploadsPassAnOpenGateOverIpv4AndIpv6() throws Exception {
+        try (GatedProxy nginx6 = GatedProxy.nginx(work, "[::1]", site.port, breaker.port);
+                GatedProxy caddy6 = GatedProxy.caddy(work, "[::1]", site.port, breaker)) {
+            for (GatedProxy front : List.of(nginx, caddy, nginx6, caddy6)) {
+                for (String path : List.of("/cable", "/ws")) {
+                    assertEquals(List.of("welcome to " + path, "echo: hello"), socketExchange(front, path),
+                            front + ": the site's own WebSocket at " + path);
+                }
+                assertEquals(List.of("200", "data: tick 0", "data: tick 1"), firstEvents(front),
+                        front + ": server-sent events as the site writes them");
+                HttpResponse<String> upload = front.api().send("/upload", "POST", "x".repeat(10 << 20),
+                        "Content-Type", "application/octet-stream");
+                assertEquals("{\"bytes\":10485760}", upload.body(), front + ": a 10 MB upload");
+            }
+            post(breaker.api(), "{\"message\":\"Gated for IPv6 too\",\"countdown\":300}");
+            for (GatedProxy front : List.of(nginx6, caddy6)) {
+                awaitAnswer(front, "/", FrontSafetyIT::isPage);
+                assertTrue(front.api().get("/deep").body().contains("Gated for IPv6 too"), front.toString());
+            }
+            post(breaker.api(), "{\"isActive\":false}");
+            for (GatedProxy front : List.of(nginx6, caddy6)) {
+                awaitAnswer(front, "/", FrontSafetyIT::fromSite);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void throughAFrontStrangersNeverReachTheOperatorSurfaceWhateverTheSite() throws Exception {
+        site.kill();
+        try {
+            for (boolean closed : new boolean[] {false, true}) {
+                post(breaker.api(), closed ? "{\"message\":\"Closed for strangers\"}" : "{\"isActive\":false}");
+                long version = breaker.api().status().getJsonNumber("version").longValue();
+                for (GatedProxy front : List.of(nginx, caddy)) {
+                    awaitAnswer(front, "/", FrontSafetyIT::isPage); // the site is down: the page, open or closed
+                    Api stranger = front.api();
+                    List<HttpResponse<String>> answers = List.of(
+                            stranger.post("{\"message\":\"A stranger was here\"}", "Content-Type", "application/json"),
+                            stranger.send("/api/maintenance/windows", "POST", "{}", "Content-Type", "application/json"),
+                            stranger.get("/console"), stranger.get("/health"), stranger.get("/mp-health"),
+                            stranger.get("/mp-metrics"), stranger.get("/mp-openapi"),
+                            stranger.get("/api/maintenance/webhooks"), stranger.get("/api/maintenance/history"),
+                            stranger.get("/api/maintenance/console"), stranger.get("/api/maintenance/status"));
+                    for (HttpResponse<String> answer : answers) {
+                        assertTrue(isPage(answer), front + ": " + answer.request().method() + " " + answer.uri()
+                                + " must get the page, not " + answer.statusCode() + " " + answer.body());
+                    }
+                    JsonObject status = breaker.api().status();
+                    assertEquals(version, status.getJsonNumber("version").longValue(), front + ": nothing changed");
+                    assertNotEquals("A stranger was here", status.getString("message"));
+                }
+            }
+            assertEquals(200, breaker.api().post("{\"isActive\":false}", "Content-Type", "application/json")
+                    .statusCode(), "on its own port, loopback still writes without a token, as documented");
+            assertEquals(200, breaker.api().get("/health").statusCode());
+            assertEquals(403, breaker.api().post("{\"isActive\":false}", "Content-Type", "application/json",
+                    "X-Forwarded-For", "127.0.0.1").statusCode(), "but never a request that came through a proxy");
+        } finally {
+            site.start();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theWatcherJudgesASocketIoSiteByItsAnswerAndWebhooksReachIt() throws Exception {
+        // 30 probes a second apart, all answered: a healthy site that owns its upgrades never trips the breaker.
+        JsonObject watcher = await("30 successful probes in a row", Duration.ofSeconds(45),
+                () -> breaker.api().health().getJsonObject("watcher"), w -> w.getInt("successesInRow") >= 30);
+        assertEquals("closed", watcher.getString("breaker"), watcher.toString());
+        assertTrue(watcher.isNull("lastError"), watcher.toString());
+        assertFalse(breaker.api().get("/api/maintenance/history?limit=1000").body().contains("\"watcher\""),
+                "never tripped");
+
+        post(breaker.api(), "{\"message\":\"Told by a webhook\",\"countdown\":60}");
+        JsonObject delivered = await("the webhook at the Express receiver", SOON, () -> watched.hooks().stream()
+                .filter(h -> h.getString("body").contains("Told by a webhook")).findFirst().orElse(null), h -> true);
+        assertTrue(delivered.getString("signature").startsWith("v1,"), delivered.toString());
+        post(breaker.api(), "{\"isActive\":false}");
+    }
+
+    @Test
+    @Order(5)
+    void whenTheBreakerFailsAnOpenGateLetsEveryVisitorThroughWithinASecond() throws Exception {
+        fronts().forEach(front -> awaitAnswer(front, "/seen", FrontSafetyIT::fromSite));
+        breaker.freeze();
+        try {
+            everyVisitorGets("the site, the breaker frozen", FrontSafetyIT::fromSite);
+        } finally {
+            breaker.thaw();
+        }
+        assertEquals(0, breaker.script("stop").exitCode());
+        everyVisitorGets("the site, the breaker stopped", FrontSafetyIT::fromSite);
+        try (StandInBreaker standIn = new StandInBreaker(breaker.port, StandInBreaker.Mode.NOT_FOUND)) {
+            for (StandInBreaker.Mode mode : StandInBreaker.Mode.values()) {
+                standIn.mode(mode);
+                everyVisitorGets("the site, a stand-in answering " + mode, FrontSafetyIT::fromSite);
+            }
+        }
+        Command started = breaker.script("start");
+        assertEquals(0, started.exitCode(), started.toString());
+    }
+
+    @Test
+    @Order(6)
+    void whenTheBreakerFailsAClosedSiteStaysClosedForAMinuteWithTheLastAnswer() throws Exception {
+        post(breaker.api(), "{\"message\":\"Closed while the breaker fails\",\"countdown\":3600}");
+        fronts().forEach(front -> awaitAnswer(front, "/seen", FrontSafetyIT::isPage));
+        assertTrue(Files.exists(breaker.pageCopy()), "the copy Caddy serves when the breaker cannot be asked");
+        Predicate<HttpResponse<String>> lastPage = answer -> isPage(answer)
+                && answer.body().contains("Closed while the breaker fails");
+        long began = System.nanoTime();
+        breaker.freeze();
+        while (System.nanoTime() - began < TimeUnit.SECONDS.toNanos(30)) {
+            everyVisitorGets("the last page, the breaker frozen", lastPage);
+        }
+        breaker.crash(); // kill -9, still frozen
+        while (System.nanoTime() - began < TimeUnit.SECONDS.toNanos(61)) {
+            everyVisitorGets("the last page, the breaker killed", lastPage);
+        }
+        Command started = breaker.script("start");
+        assertEquals(0, started.exitCode(), started.toString());
+        post(breaker.api(), "{\"isActive\":false}");
+        fronts().forEach(front -> awaitAnswer(front, "/seen", FrontSafetyIT::fromSite));
+        assertFalse(Files.exists(breaker.pageCopy()), "the copy goes the moment maintenance ends");
+    }
+
+    @Test
+    @Order(7)
+    void aKilledSocketIoSiteStillTripsTheWatcherAndItsReturnRecovers() throws Exception {
+        watched.kill();
+        try {
+            JsonObject trip = await("the trip", SOON, () -> breaker.api().status(), s -> s.getBoolean("isActive"));
+            assertEquals("watcher", trip.getString("cause"));
+        } finally {
+            watched.start();
+        }
+        JsonObject recovered = await("the recovery", SOON, () -> breaker.api().status(), s -> !s.getBoolean("isActive"));
+        assertEquals("watcher", recovered.getString("cause"));
+    }
+
+    /** Through every front, a path seen before and a new one: each answered as expected within a second and a half. */
+    void everyVisitorGets(String what, Predicate<HttpResponse<String>> expected) {
+        for (GatedProxy front : List.of(nginx, caddy)) {
+            for (String path : List.of("/seen", "/new-" + fresh.incrementAndGet())) {
+                long began = System.nanoTime();
+                HttpResponse<String> answer = front.api().get(path);
+                long took = (System.nanoTime() - began) / 1_000_000;
+                assertTrue(expected.test(answer), front + " " + path + ": expected " + what + ", got "
+                        + answer.statusCode() + " " + answer.headers().map() + " " + answer.body());
+                assertTrue(took <= WORST_MILLIS, front + " " + path + ": " + what + " took " + took + " ms");
+            }
+        }
+    }
+
+    static boolean fromSite(HttpResponse<String> answer) {
+        return answer.statusCode() == 200 && answer.headers().firstValue("X-Main-Site").isPresent()
+                && answer.headers().firstValue("X-Circuit-Breaker").isEmpty();
+    }
+
+    /** The maintenance page: 503 HTML with the live countdown, whichever copy of it the front had. */
+    static boolean isPage(HttpResponse<String> answer) {
+        return answer.statusCode() == 503 && answer.headers().firstValue("X-Main-Site").isEmpty()
+                && answer.body().contains("role=\"timer\" id=\"countdown\"");
+    }
+
+    static void post(Api breaker, String json) {
+        HttpResponse<String> answer = breaker.post(json, "Content-Type", "application/json");
+        assertEquals(200, answer.statusCode(), answer.body());
+    }
+
+    static void awaitAnswer(GatedProxy front, String path, Predicate<HttpResponse<String>> condition) {
+        await(front + " " + path, SOON, () -> front.api().get(path), condition);
+    }
+
+    static <T> T await(String what, Duration within, java.util.function.Supplier<T> probe, Predicate<T> condition) {
+        long deadline = System.nanoTime() + within.toNanos();
+        T last = null;
+        while (System.nanoTime() < deadline) {
+            last = probe.get();
+            if (last != null && condition.test(last)) {
+                return last;
+            }
+            sleep(20);
+        }
+        throw new AssertionError(what + ": not within " + within + "; last " + last);
+    }
+
+    static long millis(Runnable request) {
+        long began = System.nanoTime();
+        request.run();
+        return (System.nanoTime() - began) / 1_000_000;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens the site's WebSocket through the front, says hello, and returns the first two messages. */
+    static List<String> socketExchange(GatedProxy front, String path) throws Exception {
+        LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+        WebSocket.Listener listener = new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                received.add(data.toString());
+                socket.request(1);
+                return null;
+            }
+        };
+        URI uri = URI.create(front.uri().toString().replace("http://", "ws://")).resolve(path);
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(SOON)
+                .buildAsync(uri, listener).get(10, TimeUnit.SECONDS);
+        try {
+            String welcome = received.poll(10, TimeUnit.SECONDS);
+            socket.sendText("hello", true).get(10, TimeUnit.SECONDS);
+            return List.of(String.valueOf(welcome), String.valueOf(received.poll(10, TimeUnit.SECONDS)));
+        } finally {
+            socket.abort();
+        }
+    }
+
+    /**
+     * The status and the first two server-sent events, read as they come: a front that buffers the stream never
+     * delivers them.
+     */
+    static List<String> firstEvents(GatedProxy front) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(front.uri().resolve("/events"))
+                .header("Accept", "text/event-stream").build();
+        CompletableFuture<HttpResponse<Stream<String>>> answer = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).build().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> stream = answer.get(10, TimeUnit.SECONDS);
+        try (Stream<String> lines = stream.body()) {
+            return Stream.concat(Stream.of(Integer.toString(stream.statusCode())), CompletableFuture.supplyAsync(() ->
+                    lines.filter(l -> l.startsWith("data:") || stream.statusCode() != 200).limit(2).toList())
+                    .get(5, TimeUnit.SECONDS).stream()).toList();
+        }
+    }
+}
