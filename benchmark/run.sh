@@ -54,6 +54,10 @@ ready_start() {
   local began; began=$(date +%s.%N)
   scripts/circuit-breaker.sh start >/dev/null
   echo "$(date +%s.%N) - $began" | bc
+  # The first visitor and the first gate answer after start returns: as fast as the next (no first render).
+  curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port/circuit-breaker/page" >>"$work/first-page"
+  curl -s -o /dev/null -w '%{time_total}\n' -H 'X-Forwarded-Uri: /' \
+    "http://127.0.0.1:$port/api/maintenance/gate?open=421" >>"$work/first-gate"
   sleep 5
   rss_mib "$(cat "$work/run/circuit-breaker-$port.pid")" >>"$work/idle-rss"
   echo >>"$work/idle-rss"
@@ -135,10 +139,11 @@ nginx_pid=$!
 sleep 1
 
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'; }
-# Prints "requests/s p50-ms p99-ms" for one wrk run.
+# Prints "requests/s p50-ms p99-ms" for one wrk run; a third argument "distinct" asks for a new URL every request.
 load() {
-  local result
-  result=$(wrk -t2 -c"$2" -d"${seconds}s" --latency "$1")
+  local result script=()
+  [ "${3:-}" = distinct ] && script=(-s benchmark/distinct-urls.lua)
+  result=$(wrk -t2 -c"$2" -d"${seconds}s" --latency "${script[@]}" "$1")
   echo "$(awk '/Requests\/sec/ { print $2 }' <<<"$result")" \
        "$(awk '$1 == "50%" { print $2 }' <<<"$result" | to_ms)" \
        "$(awk '$1 == "99%" { print $2 }' <<<"$result" | to_ms)"
@@ -159,7 +164,8 @@ part http && for c in $connections; do
 done
 
 # --- 3. The gate: the site through nginx with and without asking the breaker; the page through the gate -----------
-# Taking turns: gate open (site-direct, site-gated), then closed (page-gated, and nginx's static 503 beside it).
+# Taking turns: gate open (site-direct, site-gated), then closed (page-gated, and nginx's static 503 beside it), each
+# for one URL and for a new URL every request (the gate's answers are kept per visitor kind, not per URL).
 state() { curl -fsS -X POST -H 'Content-Type: application/json' -d "$1" "http://127.0.0.1:$port/api/maintenance/status" >/dev/null; }
 if part gate; then
   c=100
@@ -167,19 +173,21 @@ if part gate; then
   curl -fsS "http://127.0.0.1:$gated_port/" | grep -q 'The main site' || { echo "benchmark: the gated front does not reach the site" >&2; exit 1; }
   wrk -t2 -c$c -d"${seconds}s" "http://127.0.0.1:$gated_port/" >/dev/null   # warm both
   for _ in $(seq "$rounds"); do
-    state '{"isActive":false}'; sleep 1
-    for target in "site-direct $direct_port" "site-gated $gated_port"; do
-      read -r name target_port <<<"$target"
-      read -r r l50 l99 < <(load "http://127.0.0.1:$target_port/" "$c")
-      rps[$name,$c]+="$r "; p50[$name,$c]+="$l50 "; p99[$name,$c]+="$l99 "
-    done
-    state '{"countdown":7200}'; sleep 1
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$gated_port/")" = 503 ] \
-      || { echo "benchmark: the closed gate does not serve the page" >&2; exit 1; }
-    for target in "page-gated $gated_port" "nginx $nginx_port"; do
-      read -r name target_port <<<"$target"
-      read -r r l50 l99 < <(load "http://127.0.0.1:$target_port/" "$c")
-      rps[$name,gate]+="$r "; p50[$name,gate]+="$l50 "; p99[$name,gate]+="$l99 "
+    for urls in one distinct; do
+      state '{"isActive":false}'; sleep 1
+      for target in "site-direct $direct_port" "site-gated $gated_port"; do
+        read -r name target_port <<<"$target"
+        read -r r l50 l99 < <(load "http://127.0.0.1:$target_port/" "$c" "$urls")
+        rps[$name,$urls]+="$r "; p50[$name,$urls]+="$l50 "; p99[$name,$urls]+="$l99 "
+      done
+      state '{"countdown":7200}'; sleep 1
+      [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$gated_port/")" = 503 ] \
+        || { echo "benchmark: the closed gate does not serve the page" >&2; exit 1; }
+      for target in "page-gated $gated_port" "nginx $nginx_port"; do
+        read -r name target_port <<<"$target"
+        read -r r l50 l99 < <(load "http://127.0.0.1:$target_port/" "$c" "$urls")
+        rps[$name,$urls]+="$r "; p50[$name,$urls]+="$l50 "; p99[$name,$urls]+="$l99 "
+      done
     done
   done
 fi
@@ -202,6 +210,7 @@ say ""
 if part ready; then
   say "Ready after start (median of $ready_runs): $(printf '%s\n' "${ready[@]}" | median) s; idle RSS $idle MiB (prepared)"
   say "Ready after start without the class archive (median of $ready_runs): $(printf '%s\n' "${cold[@]}" | median) s; idle RSS $cold_idle MiB"
+  say "The first page after start returns (median of $((2 * ready_runs))): $(median <"$work/first-page") s; the first gate answer: $(median <"$work/first-gate") s"
   say ""
 fi
 row() { say "| $1 | $2 | $(tr ' ' '\n' <<<"${rps[$1,$2]}" | median) | $(tr ' ' '\n' <<<"${p50[$1,$2]}" | median) | $(tr ' ' '\n' <<<"${p99[$1,$2]}" | median) |"; }
@@ -218,11 +227,15 @@ part http && for c in $connections; do
   say "| page / nginx-close | $c | $(echo "scale=2; $page / $closing" | bc)x | | |"
 done
 if part gate; then
-  row site-direct 100; row site-gated 100
-  say "| site-gated / site-direct | 100 | $(ratio site-gated,100 site-direct,100)x | | |"
-  say "| page-gated (closed) | 100 | $(tr ' ' '\n' <<<"${rps[page-gated,gate]}" | median) | $(tr ' ' '\n' <<<"${p50[page-gated,gate]}" | median) | $(tr ' ' '\n' <<<"${p99[page-gated,gate]}" | median) |"
-  say "| nginx (same turns) | 100 | $(tr ' ' '\n' <<<"${rps[nginx,gate]}" | median) | $(tr ' ' '\n' <<<"${p50[nginx,gate]}" | median) | $(tr ' ' '\n' <<<"${p99[nginx,gate]}" | median) |"
-  say "| page-gated / nginx | 100 | $(ratio page-gated,gate nginx,gate)x | | |"
+  say ""
+  say "| gate (100 connections) | URLs | req/s (median of $rounds) | p50 ms | p99 ms |"
+  say "|---|---|---|---|---|"
+  for urls in one distinct; do
+    row site-direct "$urls"; row site-gated "$urls"
+    say "| (a) site-gated / site-direct | $urls URL | $(ratio site-gated,$urls site-direct,$urls)x | | |"
+    row page-gated "$urls"; row nginx "$urls"
+    say "| (b) page-gated (closed) / nginx static 503 | $urls URL | $(ratio page-gated,$urls nginx,$urls)x | | |"
+  done
 fi
 say ""
 say "| sockets | connected | failed | RSS MiB | MiB per 1000 | tick CPU % | tick gap p50/p99 ms | skipped ticks | fan-out p50/p99/last ms |"

@@ -20,6 +20,7 @@ if [ ! -f "$home/pom.xml" ]; then
   fi
   export CIRCUIT_BREAKER_STATE_FILE=${CIRCUIT_BREAKER_STATE_FILE:-/var/lib/circuit-breaker/maintenance-status.json}
   export CIRCUIT_BREAKER_WEBHOOKS_FILE=${CIRCUIT_BREAKER_WEBHOOKS_FILE:-/etc/circuit-breaker/webhooks.json}
+  export CIRCUIT_BREAKER_PAGE_COPY=${CIRCUIT_BREAKER_PAGE_COPY:-/var/cache/circuit-breaker/maintenance-page.html}
 fi
 
 port=${CIRCUIT_BREAKER_PORT:-6970}

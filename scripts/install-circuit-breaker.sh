@@ -154,6 +154,8 @@ EOF
   chown "0:$gid" "$etc/circuit-breaker.env" && chmod 0640 "$etc/circuit-breaker.env"
 
   install -d -m 0750 -o "$uid" -g "$gid" "$state"
+  # The copy of the page for a front without a cache (Caddy runs as another user): readable by everyone.
+  install -d -m 0755 -o "$uid" -g "$gid" "$root/var/cache/circuit-breaker"
 
   if systemd_here; then
     systemctl daemon-reload

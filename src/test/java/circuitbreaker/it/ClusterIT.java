@@ -118,6 +118,8 @@ class ClusterIT {
         List<Long> micros = new ArrayList<>();
         try (SocketClient onB = new SocketClient(b.api().base())) {
             onB.next("statusUpdate", Duration.ofSeconds(5));
+            post(a, "{\"message\":\"Maintenance on\",\"countdown\":1800}"); // a first start is off: open it first
+            onB.next("statusUpdate", Duration.ofSeconds(2));
             for (int i = 0; i < 100; i++) {
                 long sent = System.nanoTime();
                 post(a, "{\"message\":\"Update " + i + " from alpha\",\"countdown\":1800}");

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * A real nginx in front without the gate (docs/operations.md, "Without the gate"): the main site first, the breaker
- * whenever the site answers 502/503/504 (or is not there), and /ws always to the breaker. Loopback only.
+ * whenever the site answers 502/503/504 (or is not there), and the page's socket always to the breaker. Loopback only.
  */
 final class FrontProxy implements AutoCloseable {
 
@@ -29,7 +29,7 @@ final class FrontProxy implements AutoCloseable {
                         proxy_pass http://circuit_breaker;
                         proxy_set_header Host $host;
                     }
-                    location = /ws {
+                    location = /circuit-breaker/ws {
                         proxy_pass http://circuit_breaker;
                         proxy_http_version 1.1;
                         proxy_set_header Upgrade $http_upgrade;

@@ -63,7 +63,7 @@ class RestartIT extends OwnServiceTest {
         assertEquals("{\"isActive\": true, \"message\": \"half a wri", Files.readString(aside), "kept, not lost");
         assertFalse(Files.exists(service.stateFile()));
         JsonObject status = service.api().status();
-        assertTrue(status.getBoolean("isActive"));
+        assertFalse(status.getBoolean("isActive"), "the defaults, as at a first start: off");
         assertEquals(JsonValue.NULL, status.get("estimatedCompletion"));
         assertTrue(String.join("\n", ServiceProcess.lines(service.runDir.resolve(
                 "circuit-breaker-" + service.port + ".log"))).contains("is unreadable"), "and logged");
