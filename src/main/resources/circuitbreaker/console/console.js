@@ -105,6 +105,7 @@
   // The live feed: server-sent events read through fetch, because EventSource cannot send a header.
 
   function openFeed(failures) {
+    if (feed) { feed.abort(); } // one feed at a time: signing in again replaces the stream, it does not add one
     var controller = new AbortController();
     var sent = token();
     feed = controller;
@@ -117,10 +118,14 @@
       var reader = response.body.getReader();
       var decoder = new TextDecoder();
       var buffered = "";
+      var carriageReturn = ""; // a CR at the end of a chunk may be the first half of a CRLF
       function read() {
         return reader.read().then(function (chunk) {
           if (chunk.done) { throw new Error("the feed ended"); }
-          buffered += decoder.decode(chunk.value, { stream: true });
+          var text = carriageReturn + decoder.decode(chunk.value, { stream: true });
+          carriageReturn = text.slice(-1) === "\r" ? "\r" : "";
+          // Lines may end in CRLF, LF or CR (the event-stream format allows all three): one form from here on.
+          buffered += text.slice(0, text.length - carriageReturn.length).replace(/\r\n?/g, "\n");
           var end;
           while ((end = buffered.indexOf("\n\n")) >= 0) {
             dispatch(buffered.slice(0, end));
@@ -190,8 +195,18 @@
   function render(next) {
     var before = overview;
     overview = next;
-    var s = next.status;
     set("instance", "Instance " + next.instance);
+    var changed = renderState(next.status, before);
+    renderVisitors(next.openSockets);
+    renderWatcher(next.watcher);
+    renderWindows(next.windows);
+    renderTimeline(next.timeline.entries);
+    renderWebhooks(next.webhooks);
+    if (before && changed && !draftTouched) { schedulePreview(0); }
+  }
+
+  /** The state panel and the actions that depend on it; true when the state is another version than before. */
+  function renderState(s, before) {
     set("state", s.isActive ? "On" : "Off");
     $("state").setAttribute("data-on", String(s.isActive));
     set("cause", s.isActive ? "opened by " + ({ operator: "an operator", schedule: "the schedule",
@@ -209,22 +224,28 @@
       $("draft-message").value = s.message;
       $("draft-issue").value = s.currentIssue;
     }
+    return changed;
+  }
 
-    set("visitors-here", String(next.visitors.here));
-    set("visitors-fleet", String(next.visitors.fleet));
-    var byInstance = next.visitors.byInstance;
-    list("visitors-members", Object.keys(byInstance).map(function (name) { return [name, byInstance[name]]; }),
+  /** The visitors waiting: their open sockets here, in the fleet, and per member. */
+  function renderVisitors(open) {
+    set("visitors-here", String(open.here));
+    set("visitors-fleet", String(open.fleet));
+    list("visitors-members", Object.keys(open.byInstance).map(function (name) { return [name, open.byInstance[name]]; }),
       function (member) { return item(member[0] + ": " + member[1]); });
+  }
 
-    var w = next.watcher;
+  function renderWatcher(w) {
     set("watcher", !w.enabled ? "Off: no watch URL is configured."
       : (w.breaker === "open" ? "Tripped: the site failed its checks; maintenance is on." : "Closed: the site answers.")
         + " Watching " + w.url + (w.watching ? " from this instance." : " from another member."));
     set("watcher-detail", !w.enabled ? "" : w.failuresInRow + " failures and " + w.successesInRow
       + " successes in a row" + (w.lastCheck ? ", last check " + when(w.lastCheck) : "")
       + (w.lastError ? ": " + w.lastError : "."));
+  }
 
-    list("windows", next.windows, function (listed) {
+  function renderWindows(windows) {
+    list("windows", windows, function (listed) {
       var win = listed.window;
       var coming = listed.next[0];
       var li = item((coming ? when(coming.start) + " – " + when(coming.end) : "ended " + when(win.end))
@@ -237,21 +258,22 @@
       li.appendChild(cancel);
       return li;
     });
+  }
 
-    list("timeline", next.timeline.entries, function (e) {
+  function renderTimeline(entries) {
+    list("timeline", entries, function (e) {
       return item(when(e.at) + " · " + (e.isActive ? "on" : "off") + " by " + e.cause
         + (e.isActive ? ": " + e.message : ""));
     });
+  }
 
-    var hooks = next.webhooks;
+  function renderWebhooks(hooks) {
     set("webhooks-summary", hooks.receivers.length ? hooks.receivers.length + " receiver(s), " + hooks.pending
       + " delivery(ies) pending." : "No receivers configured.");
     list("deliveries", hooks.deliveries, function (d) {
       return item(d.type + " → " + d.url + ": " + d.status + " after " + d.attempts + " attempt(s)"
         + (d.lastError ? " (" + d.lastError + ")" : ""));
     });
-
-    if (before && changed && !draftTouched) { schedulePreview(0); }
   }
 
   // Changing things: the same API as scripts, nothing else
@@ -334,7 +356,9 @@
         $("preview").srcdoc = html;
         $("preview-note").textContent = "";
       });
-    }).catch(function (error) { $("preview-note").textContent = "No preview: " + error.message; });
+    }).catch(function (error) {
+      if (seq === previewSeq) { $("preview-note").textContent = "No preview: " + error.message; } // not a stale one
+    });
     frame();
   }
 
