@@ -84,15 +84,10 @@ class ClusterIT {
                 .stream().map(JsonString::getString).collect(Collectors.toSet());
     }
 
-    static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+    /** Webhook deliveries this member still has to send. */
+    static int pending(ServiceProcess instance) {
+        return Api.json(instance.api().get("/api/maintenance/webhooks", "Authorization", "Bearer " + Api.TOKEN))
+                .getInt("pending");
     }
 
     static JsonObject post(ServiceProcess instance, String json) {
@@ -111,7 +106,7 @@ class ClusterIT {
         a = member("alpha");
         b = member("beta");
         started(a, b);
-        await("each member to see the other", Duration.ofSeconds(60),
+        Waits.await("each member to see the other", Duration.ofSeconds(60),
                 () -> members(a).equals(Set.of("alpha", "beta")) && members(b).equals(Set.of("alpha", "beta")));
 
         // An update on A reaches a page's socket on B, and B answers the same state.
@@ -128,9 +123,9 @@ class ClusterIT {
                 assertEquals("Update " + i + " from alpha", frame.data().getString("message"));
             }
             // The console on alpha counts the visitor waiting on beta, from beta's announcements (every 5 s).
-            await("alpha's console to count beta's visitor", Duration.ofSeconds(12), () -> {
+            Waits.await("alpha's console to count beta's visitor", Duration.ofSeconds(12), () -> {
                 JsonObject visitors = Api.json(a.api().get("/api/maintenance/console", "Authorization",
-                        "Bearer " + Api.TOKEN)).getJsonObject("visitors");
+                        "Bearer " + Api.TOKEN)).getJsonObject("openSockets");
                 return visitors.getJsonObject("byInstance").getInt("beta", 0) == 1
                         && visitors.getInt("fleet") == visitors.getInt("here") + 1;
             });
@@ -140,10 +135,9 @@ class ClusterIT {
         long p99 = micros.get(98);
         System.out.printf("Cross-instance propagation (POST on A to a socket on B), 100 updates: median %.1f ms,"
                 + " p99 %.1f ms, max %.1f ms%n", median / 1000.0, p99 / 1000.0, micros.get(99) / 1000.0);
-        assertTrue(p99 < 1_000_000, "within a second: p99 " + p99 + " µs");
         // Both members know the receiver; the member that made each change tells it: once per fleet.
         receivers.await("/team", 100, Duration.ofSeconds(15));
-        Thread.sleep(2000);
+        Waits.await("no delivery left to send on either member", Duration.ofSeconds(15), () -> pending(a) + pending(b) == 0);
         List<Receivers.Received> told = receivers.at("/team");
         assertEquals(100, told.size(), "one delivery per update, not one per member");
         assertEquals(100, told.stream().map(r -> r.json().getJsonObject("data").getString("message")).distinct().count());
@@ -154,7 +148,7 @@ class ClusterIT {
             assertEquals(onA.get(field), onBNow.get(field), field + " agrees");
         }
         assertTrue(Math.abs(onA.getInt("countdown") - onBNow.getInt("countdown")) <= 1, "one end time, one countdown");
-        await("B's state file to hold A's update", Duration.ofSeconds(5),
+        Waits.await("B's state file to hold A's update", Duration.ofSeconds(5),
                 () -> new StateOnDisk(b.stateFile()).json().getJsonNumber("version").equals(onA.getJsonNumber("version")));
 
         // A dies without warning; B keeps serving and takes writes.
@@ -170,7 +164,7 @@ class ClusterIT {
         assertEquals("Written on beta while alpha was down", first.getString("message"));
         assertEquals(whileDown.getJsonNumber("version"), first.getJsonNumber("version"));
         assertEquals("UP", Api.json(a.api().get("/mp-health/ready")).getString("status"));
-        await("A's state file to hold it too", Duration.ofSeconds(5), () -> "Written on beta while alpha was down"
+        Waits.await("A's state file to hold it too", Duration.ofSeconds(5), () -> "Written on beta while alpha was down"
                 .equals(new StateOnDisk(a.stateFile()).json().getString("message")));
 
         // Both watch the site; one outage is one trip and one recovery, seen on both.
@@ -197,7 +191,7 @@ class ClusterIT {
         var made = a.api().send("/api/maintenance/windows", "POST", "{\"start\":" + start + ",\"end\":" + (start + 4000)
                 + ",\"message\":\"Fleet window\"}", "Content-Type", "application/json");
         assertEquals(201, made.statusCode(), made.body());
-        await("beta to list alpha's window", Duration.ofSeconds(5),
+        Waits.await("beta to list alpha's window", Duration.ofSeconds(5),
                 () -> b.api().get("/api/maintenance/windows").body().contains("Fleet window"));
         a.crash();
         try (SocketClient onBeta = new SocketClient(b.api().base())) {

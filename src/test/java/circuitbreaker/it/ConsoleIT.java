@@ -93,7 +93,7 @@ class ConsoleIT {
      */
     void visitorArrives() throws InterruptedException {
         GateIT.millisUntil(nginx, "/", GateIT::isPage, System.nanoTime());
-        Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 20);
+        Waits.nextSecond();
         visitor.open(nginx.uri());
     }
 

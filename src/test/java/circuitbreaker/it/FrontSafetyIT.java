@@ -177,7 +177,7 @@ class FrontSafetyIT {
     @Order(4)
     void theWatcherJudgesASocketIoSiteByItsAnswerAndWebhooksReachIt() throws Exception {
         // 30 probes a second apart, all answered: a healthy site that owns its upgrades never trips the breaker.
-        JsonObject watcher = await("30 successful probes in a row", Duration.ofSeconds(45),
+        JsonObject watcher = Waits.await("30 successful probes in a row", Duration.ofSeconds(45),
                 () -> breaker.api().health().getJsonObject("watcher"), w -> w.getInt("successesInRow") >= 30);
         assertEquals("closed", watcher.getString("breaker"), watcher.toString());
         assertTrue(watcher.isNull("lastError"), watcher.toString());
@@ -185,7 +185,7 @@ class FrontSafetyIT {
                 "never tripped");
 
         post(breaker.api(), "{\"message\":\"Told by a webhook\",\"countdown\":60}");
-        JsonObject delivered = await("the webhook at the Express receiver", SOON, () -> watched.hooks().stream()
+        JsonObject delivered = Waits.await("the webhook at the Express receiver", SOON, () -> watched.hooks().stream()
                 .filter(h -> h.getString("body").contains("Told by a webhook")).findFirst().orElse(null), h -> true);
         assertTrue(delivered.getString("signature").startsWith("v1,"), delivered.toString());
         post(breaker.api(), "{\"isActive\":false}");
@@ -242,12 +242,12 @@ class FrontSafetyIT {
     void aKilledSocketIoSiteStillTripsTheWatcherAndItsReturnRecovers() throws Exception {
         watched.kill();
         try {
-            JsonObject trip = await("the trip", SOON, () -> breaker.api().status(), s -> s.getBoolean("isActive"));
+            JsonObject trip = Waits.await("the trip", SOON, () -> breaker.api().status(), s -> s.getBoolean("isActive"));
             assertEquals("watcher", trip.getString("cause"));
         } finally {
             watched.start();
         }
-        JsonObject recovered = await("the recovery", SOON, () -> breaker.api().status(), s -> !s.getBoolean("isActive"));
+        JsonObject recovered = Waits.await("the recovery", SOON, () -> breaker.api().status(), s -> !s.getBoolean("isActive"));
         assertEquals("watcher", recovered.getString("cause"));
     }
 
@@ -282,35 +282,13 @@ class FrontSafetyIT {
     }
 
     static void awaitAnswer(GatedProxy front, String path, Predicate<HttpResponse<String>> condition) {
-        await(front + " " + path, SOON, () -> front.api().get(path), condition);
-    }
-
-    static <T> T await(String what, Duration within, java.util.function.Supplier<T> probe, Predicate<T> condition) {
-        long deadline = System.nanoTime() + within.toNanos();
-        T last = null;
-        while (System.nanoTime() < deadline) {
-            last = probe.get();
-            if (last != null && condition.test(last)) {
-                return last;
-            }
-            sleep(20);
-        }
-        throw new AssertionError(what + ": not within " + within + "; last " + last);
+        Waits.await(front + " " + path, SOON, () -> front.api().get(path), condition);
     }
 
     static long millis(Runnable request) {
         long began = System.nanoTime();
         request.run();
         return (System.nanoTime() - began) / 1_000_000;
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Opens the site's WebSocket through the front, says hello, and returns the first two messages. */

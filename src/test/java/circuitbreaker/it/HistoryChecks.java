@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,9 +40,10 @@ abstract class HistoryChecks {
     @Test
     void aFinishedMaintenanceKeepsItsFirstPlanAndHowMuchItOverran() throws Exception {
         assertEquals(200, API.post("{\"isActive\":false}").statusCode());
-        assertEquals(200, API.post("{\"message\":\"A one-second plan\",\"countdown\":1}").statusCode());
+        HttpResponse<String> planned = API.post("{\"message\":\"A one-second plan\",\"countdown\":1}");
+        assertEquals(200, planned.statusCode());
         assertEquals(200, API.post("{\"message\":\"Still on it\",\"countdown\":60}").statusCode());
-        Thread.sleep(2500);
+        Waits.untilTime(Api.json(planned).getJsonObject("state").getJsonNumber("startTime").longValue() + 2000);
         assertEquals(200, API.post("{\"isActive\":false}").statusCode());
         JsonObject history = Api.json(API.get("/api/maintenance/history?limit=1"));
         JsonObject last = history.getJsonArray("finished").getJsonObject(0);

@@ -3,9 +3,12 @@ package circuitbreaker.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -57,9 +60,17 @@ class PageLifecycleIT extends OwnServiceTest {
             assertEquals("Back soon", browser.text("message"));
             browser.await("live through nginx", Duration.ofSeconds(10), d -> connection(browser, "live"));
 
+            browser.networkEvents(); // read: from here on only the page's checks of the site count
             state("{\"isActive\":false}");
             browser.awaitText("note", PageChecks.NOTE_OVER, Duration.ofSeconds(3));
-            Thread.sleep(3000);
+            List<JsonObject> checks = new ArrayList<>();
+            browser.await("the page to ask the site twice, and get the breaker's page", Duration.ofSeconds(10), d -> {
+                browser.networkEvents().stream().filter(e -> e.getString("method").equals("Network.responseReceived"))
+                        .map(e -> e.getJsonObject("params").getJsonObject("response"))
+                        .filter(r -> r.getString("url").equals(front.uri().toString())).forEach(checks::add);
+                return checks.size() >= 2;
+            });
+            assertTrue(checks.stream().allMatch(r -> r.getInt("status") == 503), checks.toString());
             assertEquals(PageChecks.IDLE_MESSAGE, browser.text("message"), "the site is still down (502): the visitor stays");
 
             var site = FrontProxy.mainSite(mainPort);

@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -79,10 +80,11 @@ class RestartIT extends OwnServiceTest {
         service = new ServiceProcess(work, Map.of());
         assertEquals(0, service.script("start").exitCode());
         assertEquals(200, service.api().post("{\"isActive\":false}", "Content-Type", "application/json").statusCode());
-        long start = System.currentTimeMillis() + 3000;
+        long start = System.currentTimeMillis() + 5000;
         assertEquals(201, window(start, start + 120_000, "Began while down").statusCode());
         service.crash();
-        Thread.sleep(Math.max(0, start - System.currentTimeMillis()) + 500);
+        assertTrue(System.currentTimeMillis() < start, "killed before the window began");
+        Waits.untilTime(start + 500);
         assertEquals(0, service.script("start").exitCode());
         JsonObject opened = service.api().status();
         assertTrue(opened.getBoolean("isActive"), "open from the first healthy answer: " + opened);
@@ -96,13 +98,11 @@ class RestartIT extends OwnServiceTest {
         assertEquals(204, service.api().send("/api/maintenance/windows/" + first, "DELETE", "").statusCode());
         long soon = System.currentTimeMillis() + 2000;
         assertEquals(201, window(soon, soon + 3000, "Ended while down").statusCode());
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!service.api().status().getBoolean("isActive") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
+        Waits.await("the second window to open", Duration.ofSeconds(10), () -> service.api().status().getBoolean("isActive"));
         assertEquals("Ended while down", service.api().status().getString("message"));
         service.crash();
-        Thread.sleep(Math.max(0, soon + 3000 - System.currentTimeMillis()) + 500);
+        assertTrue(System.currentTimeMillis() < soon + 3000, "killed before the window ended");
+        Waits.untilTime(soon + 3000 + 500);
         assertEquals(0, service.script("start").exitCode());
         JsonObject closed = service.api().status();
         assertFalse(closed.getBoolean("isActive"), "closed from the first healthy answer: " + closed);

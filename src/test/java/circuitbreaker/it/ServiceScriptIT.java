@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -106,13 +107,14 @@ class ServiceScriptIT extends OwnServiceTest {
         assertEquals(1, start.exitCode(), start.toString());
         assertTrue(start.err().contains("not healthy after 25s, so it was stopped"), start.err());
         assertFalse(Files.exists(service.runDir.resolve("circuit-breaker-" + service.port + ".pid")));
-        Thread.sleep(1000);
-        try (java.net.Socket probe = new java.net.Socket()) {
-            probe.connect(new java.net.InetSocketAddress("127.0.0.1", service.port), 1000);
-            throw new AssertionError("something still listens on port " + service.port);
-        } catch (java.io.IOException expected) {
-            // the port is free again
-        }
+        Waits.await("the port to be free again", Duration.ofSeconds(10), () -> {
+            try (java.net.Socket probe = new java.net.Socket()) {
+                probe.connect(new java.net.InetSocketAddress("127.0.0.1", service.port), 1000);
+                return false; // something still listens
+            } catch (java.io.IOException refused) {
+                return true;
+            }
+        });
     }
 
     @Test

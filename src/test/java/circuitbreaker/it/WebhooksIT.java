@@ -94,8 +94,21 @@ class WebhooksIT {
     void subscribe(String... entries) throws Exception {
         Files.writeString(hooks, "[" + String.join(",\n", entries) + "]");
         if (service != null) {
-            Thread.sleep(1500); // read again at most once a second
+            List<String> urls = List.of(entries).stream().map(e -> Api.json(e).getString("url")).toList();
+            Waits.await("the service to read the receivers' file again", SOON, () -> report().getJsonArray("receivers")
+                    .getValuesAs(JsonObject.class).stream().map(r -> r.getString("url")).toList().equals(urls));
         }
+    }
+
+    /** GET /api/maintenance/webhooks: the receivers and the recent deliveries. */
+    JsonObject report() {
+        return Api.json(service.api().get("/api/maintenance/webhooks"));
+    }
+
+    /** The newest delivery to this receiver, as the service reports it, once there is one. */
+    JsonObject delivery(String url) {
+        return report().getJsonArray("deliveries").getValuesAs(JsonObject.class).stream()
+                .filter(d -> d.getString("url").equals(url)).findFirst().orElse(null);
     }
 
     HttpResponse<String> post(String json) {
@@ -154,7 +167,8 @@ class WebhooksIT {
         long second = (tries.get(2).at() - tries.get(1).at()) / 1_000_000;
         System.out.printf("Retries of a receiver answering 500, 500, 200: gaps %d ms, %d ms%n", first, second);
         assertTrue(first >= 700 && second > first, "growing gaps: " + first + " ms, then " + second + " ms");
-        Thread.sleep(1500);
+        Waits.await("the third try to count as delivered", SOON, () -> delivery(flaky),
+                d -> d.getString("status").equals("delivered"));
         assertEquals(3, receivers.at("/flaky").size(), "a 2xx ends it");
 
         String log = service.runLog();
@@ -245,8 +259,9 @@ class WebhooksIT {
         String later = "http://127.0.0.1:" + port + "/later";
         subscribe(hook(later, "maintenance.updated", null));
         post("{\"message\":\"Told after the kill\"}");
-        Thread.sleep(1000); // tried once: nobody listens yet
-        assertTrue(Api.json(service.api().get("/api/maintenance/webhooks")).getInt("pending") >= 1);
+        JsonObject tried = Waits.await("a first try, refused: nobody listens yet", SOON, () -> delivery(later),
+                d -> d.getInt("attempts") >= 1);
+        assertEquals("pending", tried.getString("status"), "kept to be tried again");
         service.crash();
         try (Receivers back = new Receivers(port)) {
             back.receiver("/later", n -> 200);
