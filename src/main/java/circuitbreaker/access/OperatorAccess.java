@@ -1,4 +1,4 @@
-package circuitbreaker.maintenance.control;
+package circuitbreaker.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,11 +21,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * A token file that cannot be read locks writes rather than opening them.
  */
 @ApplicationScoped
-public class WriteAccess {
+public class OperatorAccess {
 
     public enum Decision { ALLOWED, UNAUTHORIZED, FORBIDDEN }
 
-    private static final System.Logger LOG = System.getLogger(WriteAccess.class.getName());
+    private static final System.Logger LOG = System.getLogger(OperatorAccess.class.getName());
     private static final String BEARER = "Bearer ";
     /** A request carrying any of these came through a proxy: whoever sent it, it is not a loopback client. */
     public static final List<String> PROXY_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Real-IP", "Via");
@@ -34,11 +34,11 @@ public class WriteAccess {
     private byte[] tokenDigest;
     private boolean locked;
 
-    protected WriteAccess() {
+    protected OperatorAccess() {
     }
 
     @Inject
-    public WriteAccess(@ConfigProperty(name = "circuit.breaker.token") Optional<String> token,
+    public OperatorAccess(@ConfigProperty(name = "circuit.breaker.token") Optional<String> token,
             @ConfigProperty(name = "circuit.breaker.token.file") Optional<String> tokenFile) {
         Optional<String> configured = token.map(String::strip).filter(t -> !t.isEmpty());
         if (configured.isEmpty() && tokenFile.isPresent() && !tokenFile.get().isBlank()) {
@@ -55,7 +55,7 @@ public class WriteAccess {
                         tokenFile.get(), e.toString());
             }
         }
-        tokenDigest = configured.map(WriteAccess::digest).orElse(null);
+        tokenDigest = configured.map(OperatorAccess::digest).orElse(null);
         LOG.log(Level.INFO, locked ? "Writes are locked" : tokenDigest != null
                 ? "Writes need the bearer token" : "No token configured: only loopback clients may write");
     }

@@ -1,6 +1,6 @@
-package circuitbreaker.maintenance.boundary;
+package circuitbreaker.access;
 
-import circuitbreaker.maintenance.control.WriteAccess;
+import circuitbreaker.platform.Errors;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,21 +11,21 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
-/** Refuses writes from callers {@link WriteAccess} does not allow, before the body is read. */
+/** Refuses writes from callers {@link OperatorAccess} does not allow, before the body is read. */
 @Provider
-@WriteProtected
+@OperatorOnly
 @Priority(Priorities.AUTHENTICATION)
-public class WriteAccessFilter implements ContainerRequestFilter {
+public class OperatorAccessFilter implements ContainerRequestFilter {
 
     @Inject
-    WriteAccess access;
+    OperatorAccess access;
 
     @Context
     HttpServletRequest request;
 
     @Override
     public void filter(ContainerRequestContext context) {
-        boolean proxied = WriteAccess.PROXY_HEADERS.stream().anyMatch(name -> context.getHeaderString(name) != null);
+        boolean proxied = OperatorAccess.PROXY_HEADERS.stream().anyMatch(name -> context.getHeaderString(name) != null);
         switch (access.decide(context.getHeaderString(HttpHeaders.AUTHORIZATION), request.getRemoteAddr(), proxied)) {
             case UNAUTHORIZED -> context.abortWith(Errors.json(401,
                     "a valid token is required: send the header 'Authorization: Bearer <token>'"));

@@ -1,4 +1,4 @@
-package circuitbreaker.maintenance.boundary;
+package circuitbreaker.access;
 
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;
@@ -6,9 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks a method that changes the state, so {@link WriteAccessFilter} guards it. */
+/** Marks a method that changes the state, so {@link OperatorAccessFilter} guards it. */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface WriteProtected {
+public @interface OperatorOnly {
 }

@@ -1,6 +1,5 @@
-package circuitbreaker.monitoring.control;
+package circuitbreaker.fleet;
 
-import circuitbreaker.cluster.control.ClusterLink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -10,14 +9,13 @@ import org.eclipse.microprofile.health.Readiness;
 /** Not ready while a starting cluster member still waits for the fleet's state: it would serve an older one. */
 @Readiness
 @ApplicationScoped
-public class ClusterReadiness implements HealthCheck {
+public class FleetReadiness implements HealthCheck {
 
     @Inject
-    ClusterLink cluster;
+    Fleet fleet;
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("cluster").status(cluster.inStep())
-                .withData("enabled", cluster.enabled()).build();
+        return HealthCheckResponse.named("cluster").status(fleet.inStep()).withData("enabled", fleet.enabled()).build();
     }
 }

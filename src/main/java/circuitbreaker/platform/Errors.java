@@ -1,6 +1,5 @@
-package circuitbreaker.maintenance.boundary;
+package circuitbreaker.platform;
 
-import circuitbreaker.maintenance.entity.Refusal;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 

@@ -1,15 +1,15 @@
-package circuitbreaker.maintenance.control;
+package circuitbreaker.platform;
 
 /** An update that was refused; the message names the field and says what is wrong. */
-public class InvalidUpdate extends Exception {
+public class InvalidInput extends Exception {
 
     private final int status;
 
-    public InvalidUpdate(String message) {
+    public InvalidInput(String message) {
         this(400, message);
     }
 
-    public InvalidUpdate(int status, String message) {
+    public InvalidInput(int status, String message) {
         super(message, null, false, false);
         this.status = status;
     }

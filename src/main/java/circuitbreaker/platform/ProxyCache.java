@@ -1,4 +1,4 @@
-package circuitbreaker.page.boundary;
+package circuitbreaker.platform;
 
 import jakarta.servlet.http.HttpServletResponse;
 

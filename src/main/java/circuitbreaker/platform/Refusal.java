@@ -1,4 +1,4 @@
-package circuitbreaker.maintenance.entity;
+package circuitbreaker.platform;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 

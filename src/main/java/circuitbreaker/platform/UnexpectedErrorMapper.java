@@ -1,4 +1,4 @@
-package circuitbreaker.maintenance.boundary;
+package circuitbreaker.platform;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,4 +1,4 @@
-package circuitbreaker.maintenance.boundary;
+package circuitbreaker.platform;
 
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;

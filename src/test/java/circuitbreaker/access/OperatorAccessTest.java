@@ -1,8 +1,8 @@
-package circuitbreaker.maintenance.control;
+package circuitbreaker.access;
 
-import static circuitbreaker.maintenance.control.WriteAccess.Decision.ALLOWED;
-import static circuitbreaker.maintenance.control.WriteAccess.Decision.FORBIDDEN;
-import static circuitbreaker.maintenance.control.WriteAccess.Decision.UNAUTHORIZED;
+import static circuitbreaker.access.OperatorAccess.Decision.ALLOWED;
+import static circuitbreaker.access.OperatorAccess.Decision.FORBIDDEN;
+import static circuitbreaker.access.OperatorAccess.Decision.UNAUTHORIZED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -11,14 +11,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class WriteAccessTest {
+class OperatorAccessTest {
 
     @TempDir
     Path folder;
 
     @Test
     void withoutATokenOnlyLoopbackMayWrite() {
-        WriteAccess access = new WriteAccess(Optional.empty(), Optional.empty());
+        OperatorAccess access = new OperatorAccess(Optional.empty(), Optional.empty());
         assertEquals(ALLOWED, access.decide(null, "127.0.0.1", false));
         assertEquals(ALLOWED, access.decide(null, "127.0.0.2", false));
         assertEquals(ALLOWED, access.decide(null, "0:0:0:0:0:0:0:1", false));
@@ -31,16 +31,16 @@ class WriteAccessTest {
 
     @Test
     void aRequestThatCameThroughAProxyIsNeverALoopbackClient() {
-        WriteAccess access = new WriteAccess(Optional.empty(), Optional.empty());
+        OperatorAccess access = new OperatorAccess(Optional.empty(), Optional.empty());
         assertEquals(FORBIDDEN, access.decide(null, "127.0.0.1", true), "a front on the same host connects from loopback");
         assertEquals(FORBIDDEN, access.decide(null, "::1", true));
-        WriteAccess withToken = new WriteAccess(Optional.of("s3cret"), Optional.empty());
+        OperatorAccess withToken = new OperatorAccess(Optional.of("s3cret"), Optional.empty());
         assertEquals(ALLOWED, withToken.decide("Bearer s3cret", "127.0.0.1", true), "the token works from anywhere");
     }
 
     @Test
     void withATokenEveryoneNeedsIt() {
-        WriteAccess access = new WriteAccess(Optional.of("s3cret"), Optional.empty());
+        OperatorAccess access = new OperatorAccess(Optional.of("s3cret"), Optional.empty());
         assertEquals(ALLOWED, access.decide("Bearer s3cret", "192.0.2.10", false));
         assertEquals(ALLOWED, access.decide("bearer s3cret", "192.0.2.10", false));
         assertEquals(UNAUTHORIZED, access.decide(null, "127.0.0.1", false), "loopback is no excuse once a token is set");
@@ -52,17 +52,17 @@ class WriteAccessTest {
     @Test
     void theTokenFileIsReadAndTrimmed() throws Exception {
         Path file = Files.writeString(folder.resolve("token"), "from-file\n");
-        WriteAccess access = new WriteAccess(Optional.empty(), Optional.of(file.toString()));
+        OperatorAccess access = new OperatorAccess(Optional.empty(), Optional.of(file.toString()));
         assertEquals(ALLOWED, access.decide("Bearer from-file", "192.0.2.10", false));
         assertEquals(UNAUTHORIZED, access.decide(null, "127.0.0.1", false));
     }
 
     @Test
     void anUnreadableOrEmptyTokenFileLocksWritesInsteadOfOpeningThem() throws Exception {
-        WriteAccess missing = new WriteAccess(Optional.empty(), Optional.of(folder.resolve("nope").toString()));
+        OperatorAccess missing = new OperatorAccess(Optional.empty(), Optional.of(folder.resolve("nope").toString()));
         assertEquals(UNAUTHORIZED, missing.decide(null, "127.0.0.1", false));
         Path empty = Files.writeString(folder.resolve("empty"), "\n");
-        WriteAccess blank = new WriteAccess(Optional.empty(), Optional.of(empty.toString()));
+        OperatorAccess blank = new OperatorAccess(Optional.empty(), Optional.of(empty.toString()));
         assertEquals(UNAUTHORIZED, blank.decide("Bearer ", "127.0.0.1", false));
     }
 }

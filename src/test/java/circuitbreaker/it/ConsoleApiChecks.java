@@ -72,7 +72,7 @@ abstract class ConsoleApiChecks {
             JsonObject status = overview.getJsonObject("status");
             assertEquals("Overview check", status.getString("message"));
             assertEquals(API.status().getJsonNumber("version"), status.getJsonNumber("version"));
-            JsonObject visitors = overview.getJsonObject("visitors");
+            JsonObject visitors = overview.getJsonObject("openSockets");
             assertTrue(visitors.getInt("here") >= 1, visitors.toString());
             assertEquals(visitors.getInt("here"), visitors.getInt("fleet"), "no cluster: the fleet is this one");
             assertEquals(visitors.getInt("here"), visitors.getJsonObject("byInstance")

@@ -1,15 +1,16 @@
 package circuitbreaker.console.boundary;
 
+import circuitbreaker.access.OperatorOnly;
 import circuitbreaker.console.control.ConsoleFeed;
 import circuitbreaker.console.control.ConsoleOverview;
-import circuitbreaker.maintenance.boundary.Errors;
-import circuitbreaker.maintenance.boundary.WriteProtected;
-import circuitbreaker.maintenance.control.InvalidUpdate;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.UpdateParser;
 import circuitbreaker.maintenance.entity.MaintenanceState;
-import circuitbreaker.page.boundary.PageAnswer;
+import circuitbreaker.page.control.PageAnswer;
 import circuitbreaker.page.control.PageText;
+import circuitbreaker.platform.Errors;
+import circuitbreaker.platform.InvalidInput;
+import circuitbreaker.platform.JsonInput;
 import circuitbreaker.platform.NoStore;
 import circuitbreaker.timeline.control.Timeline;
 import circuitbreaker.timeline.entity.TimelineEntry;
@@ -70,7 +71,7 @@ public class ConsoleResource {
     HttpServletResponse response;
 
     @GET
-    @WriteProtected
+    @OperatorOnly
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Everything the console shows: state, visitors, watcher, windows, timeline, webhooks")
     public Response overview() {
@@ -79,7 +80,7 @@ public class ConsoleResource {
 
     @GET
     @Path("feed")
-    @WriteProtected
+    @OperatorOnly
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "The overview as server-sent events named 'overview': at once, then whenever it changes")
     public void feed(@Context SseEventSink console, @Context Sse sse) {
@@ -88,7 +89,7 @@ public class ConsoleResource {
 
     @POST
     @Path("preview")
-    @WriteProtected
+    @OperatorOnly
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The visitor page as it would read with this draft published; nothing is saved or sent",
@@ -101,14 +102,14 @@ public class ConsoleResource {
                     + lang + "'");
         }
         try {
-            if (length != null && length > UpdateParser.MAX_BODY_BYTES) {
-                throw UpdateParser.tooLarge();
+            if (length != null && length > JsonInput.MAX_BODY_BYTES) {
+                throw JsonInput.tooLarge();
             }
             MaintenanceState draft = store.draft(parser.parse(body, store.now()));
             String html = page.preview(request, response, store.status(draft), lang, updatesWith(draft));
             return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .cacheControl(NoStore.cacheControl()).build();
-        } catch (InvalidUpdate e) {
+        } catch (InvalidInput e) {
             return Errors.json(e.status(), e.getMessage());
         } catch (IOException e) {
             return Errors.json(500, "the preview could not be rendered (" + e.getMessage() + ")");

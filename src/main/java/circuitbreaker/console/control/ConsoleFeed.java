@@ -1,11 +1,13 @@
 package circuitbreaker.console.control;
 
 import circuitbreaker.maintenance.entity.StateChanged;
+import circuitbreaker.platform.Second;
 import circuitbreaker.schedule.entity.WindowsChanged;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -16,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The consoles' live feed (server-sent events): the overview at once to each new console, then again whenever it
- * differs, checked on every change and every second. Sent from a managed executor, so a slow console never holds up
- * the heartbeat of the visitors' pages.
+ * differs, checked on every change and every second. Sent asynchronously, so a slow console never holds up the
+ * visitors' pages.
  */
 @ApplicationScoped
 public class ConsoleFeed {
@@ -44,22 +46,31 @@ public class ConsoleFeed {
     }
 
     /**
-     * Every second, from the countdown's timer (the countdown, visitors and deliveries change without an event), and
-     * on each change. Nothing is handed to the executor while no console is open, so the API's writes pay for the
-     * hand-over only while someone watches.
+     * Every second (the countdown, the open sockets and the deliveries change without an event of their own), on the
+     * heartbeat's thread.
      */
-    public void tick() {
+    void second(@ObservesAsync Second second) {
         if (!consoles.isEmpty()) {
-            executor.execute(this::publishIfChanged);
+            publishIfChanged();
         }
     }
 
+    /**
+     * On each change, handed to an executor: nothing is handed over while no console is open, so the API's writes pay
+     * for the hand-over only while someone watches.
+     */
     void stateChanged(@Observes StateChanged change) {
-        tick();
+        soon();
     }
 
     void windowsChanged(@Observes WindowsChanged change) {
-        tick();
+        soon();
+    }
+
+    private void soon() {
+        if (!consoles.isEmpty()) {
+            executor.execute(this::publishIfChanged);
+        }
     }
 
     synchronized void publishIfChanged() {

@@ -1,8 +1,9 @@
 package circuitbreaker.console.control;
 
-import circuitbreaker.cluster.control.ClusterLink;
+import circuitbreaker.console.entity.OpenSocketCount;
 import circuitbreaker.console.entity.Overview;
-import circuitbreaker.console.entity.Visitors;
+import circuitbreaker.fleet.Fleet;
+import circuitbreaker.live.control.OpenSockets;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.schedule.control.Windows;
 import circuitbreaker.timeline.control.Timeline;
@@ -24,7 +25,10 @@ public class ConsoleOverview {
     MaintenanceStore store;
 
     @Inject
-    ClusterLink cluster;
+    Fleet fleet;
+
+    @Inject
+    OpenSockets sockets;
 
     @Inject
     SiteWatcher watcher;
@@ -39,10 +43,11 @@ public class ConsoleOverview {
     WebhookReport webhooks;
 
     public Overview now() {
-        Map<String, Integer> byInstance = cluster.visitorsSeen();
-        Visitors visitors = new Visitors(byInstance.get(cluster.instance()),
-                byInstance.values().stream().mapToInt(Integer::intValue).sum(), byInstance);
-        return new Overview(cluster.instance(), store.status(), visitors, watcher.health(),
-                windows.list(NEXT_OCCURRENCES), timeline.answer(RECENT), webhooks.overview(RECENT));
+        int here = sockets.count();
+        Map<String, Integer> byInstance = fleet.openSocketsSeen(here);
+        OpenSocketCount open = new OpenSocketCount(here, byInstance.values().stream().mapToInt(Integer::intValue).sum(),
+                byInstance);
+        return new Overview(fleet.instance(), store.status(), open, watcher.health(),
+                windows.list(NEXT_OCCURRENCES), timeline.answer(RECENT), webhooks.summary(RECENT));
     }
 }

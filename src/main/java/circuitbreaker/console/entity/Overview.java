@@ -4,7 +4,7 @@ import circuitbreaker.maintenance.entity.Status;
 import circuitbreaker.schedule.entity.Listed;
 import circuitbreaker.timeline.entity.HistoryAnswer;
 import circuitbreaker.watch.entity.WatcherHealth;
-import circuitbreaker.webhook.control.WebhookReport;
+import circuitbreaker.webhook.entity.WebhookSummary;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
@@ -13,13 +13,13 @@ import java.util.List;
  *
  * @param instance the instance answering
  * @param status the published state, with the countdown now
- * @param visitors open visitor pages, here and across the fleet
+ * @param openSockets the visitors' pages waiting, here and across the fleet
  * @param watcher the automatic breaker (disabled when no watch URL is configured)
  * @param windows the planned windows with their next occurrences
  * @param timeline the most recent changes and finished maintenances
  * @param webhooks the receivers and the most recent deliveries
  */
-@JsonbPropertyOrder({"instance", "status", "visitors", "watcher", "windows", "timeline", "webhooks"})
-public record Overview(String instance, Status status, Visitors visitors, WatcherHealth watcher, List<Listed> windows,
-        HistoryAnswer timeline, WebhookReport.Overview webhooks) {
+@JsonbPropertyOrder({"instance", "status", "openSockets", "watcher", "windows", "timeline", "webhooks"})
+public record Overview(String instance, Status status, OpenSocketCount openSockets, WatcherHealth watcher, List<Listed> windows,
+        HistoryAnswer timeline, WebhookSummary webhooks) {
 }

@@ -3,8 +3,8 @@ package circuitbreaker.gate.boundary;
 import circuitbreaker.gate.control.Bypass;
 import circuitbreaker.gate.control.Gate;
 import circuitbreaker.maintenance.control.MaintenanceStore;
-import circuitbreaker.page.boundary.PageAnswer;
-import circuitbreaker.page.boundary.ProxyCache;
+import circuitbreaker.page.control.PageAnswer;
+import circuitbreaker.platform.ProxyCache;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -89,7 +89,7 @@ public class GateServlet extends HttpServlet {
                 if (bare == null) {
                     BypassGrant.write(request, response, bypass);
                 } else {
-                    // nginx routes the refused request to the breaker itself, whose filter grants the cookie.
+                    // nginx routes the refused request to the breaker itself, whose bypass servlet grants the cookie.
                     response.setStatus(Integer.parseInt(bare));
                     response.setHeader("Cache-Control", "no-store");
                     response.setContentLength(0);

@@ -1,10 +1,10 @@
 package circuitbreaker.health.boundary;
 
-import circuitbreaker.cluster.control.ClusterLink;
-import circuitbreaker.live.control.Subscribers;
+import circuitbreaker.fleet.Fleet;
+import circuitbreaker.live.control.OpenSockets;
 import circuitbreaker.maintenance.control.StateFile;
 import circuitbreaker.maintenance.entity.StateFileHealth;
-import circuitbreaker.page.boundary.PageAnswer;
+import circuitbreaker.page.control.PageAnswer;
 import circuitbreaker.watch.control.SiteWatcher;
 import circuitbreaker.watch.entity.WatcherHealth;
 import jakarta.inject.Inject;
@@ -31,13 +31,13 @@ public class HealthServlet extends HttpServlet {
     static final String SERVICE = "circuit-breaker";
 
     @Inject
-    Subscribers subscribers;
+    OpenSockets sockets;
 
     @Inject
     StateFile stateFile;
 
     @Inject
-    ClusterLink cluster;
+    Fleet fleet;
 
     @Inject
     SiteWatcher watcher;
@@ -62,13 +62,13 @@ public class HealthServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean ready = cluster.inStep();
+        boolean ready = fleet.inStep();
         if (ready && !warm) {
             warmUp(request, response);
         }
         double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
-        Health health = new Health(ready ? "ok" : "starting", SERVICE, uptime, subscribers.count(), cluster.instance(),
-                stateFile.health(), new Cluster(cluster.enabled(), cluster.membersSeen().keySet()), watcher.health());
+        Health health = new Health(ready ? "ok" : "starting", SERVICE, uptime, sockets.count(), fleet.instance(),
+                stateFile.health(), new Cluster(fleet.enabled(), fleet.membersSeen().keySet()), watcher.health());
         byte[] body = jsonb.toJson(health).getBytes(StandardCharsets.UTF_8);
         if (!ready) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE); // not in rotation before it agrees

@@ -1,6 +1,6 @@
 package circuitbreaker.live.boundary;
 
-import circuitbreaker.live.control.Subscribers;
+import circuitbreaker.live.control.OpenSockets;
 import circuitbreaker.live.entity.SocketMessage;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -20,7 +20,7 @@ import java.nio.ByteBuffer;
 /**
  * The live feed of the maintenance page, the same at each of its paths ({@link PageSocket}, {@link StatusSocket}).
  * Clients may only ask for the status again. One instance per path serves every connection (see
- * {@link SharedEndpoint}); all state lives in {@link Subscribers}.
+ * {@link SharedEndpoint}); all state lives in {@link OpenSockets}.
  */
 public abstract class SocketEndpoint {
 
@@ -28,49 +28,49 @@ public abstract class SocketEndpoint {
     static final String EXPECTED = "expected {\"type\":\"requestStatus\"}";
 
     @Inject
-    Subscribers subscribers;
+    OpenSockets sockets;
 
     @OnOpen
     public void open(Session session) {
-        // Liveness is the ping deadline in Subscribers. An idle timeout would also make Tyrus reschedule a timer
+        // Liveness is the ping deadline of SocketPulse. An idle timeout would also make Tyrus reschedule a timer
         // task on every single send, which the profile showed as most of the cost of a fan-out.
         session.setMaxIdleTimeout(0);
-        subscribers.join(session);
+        sockets.join(session);
     }
 
     /** Frames over this size are closed by the server with 1009 before they reach the endpoint. */
     @OnMessage(maxMessageSize = MAX_INCOMING)
     public void text(Session session, String frame) {
-        if (!subscribers.received(session)) {
+        if (!sockets.received(session)) {
             return; // over its allowance: being closed with 1008, nothing is parsed
         }
         if (isStatusRequest(frame)) {
-            subscribers.sendStatus(session);
+            sockets.sendStatus(session);
         } else {
-            subscribers.refuse(session, "unknown message: " + EXPECTED);
+            sockets.refuse(session, "unknown message: " + EXPECTED);
         }
     }
 
     @OnMessage(maxMessageSize = MAX_INCOMING)
     public void binary(Session session, ByteBuffer frame) {
-        if (subscribers.received(session)) {
-            subscribers.refuse(session, "binary frames are not accepted: " + EXPECTED);
+        if (sockets.received(session)) {
+            sockets.refuse(session, "binary frames are not accepted: " + EXPECTED);
         }
     }
 
     @OnMessage
     public void pong(Session session, PongMessage pong) {
-        subscribers.heard(session);
+        sockets.heard(session);
     }
 
     @OnClose
     public void close(Session session, CloseReason reason) {
-        subscribers.closed(session, reason);
+        sockets.closed(session, reason);
     }
 
     @OnError
     public void error(Session session, Throwable error) {
-        subscribers.leave(session);
+        sockets.leave(session);
     }
 
     static boolean isStatusRequest(String frame) {

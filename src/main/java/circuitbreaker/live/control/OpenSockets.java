@@ -1,16 +1,12 @@
 package circuitbreaker.live.control;
 
-import circuitbreaker.live.entity.Countdown;
 import circuitbreaker.live.entity.SocketMessage;
 import circuitbreaker.maintenance.control.MaintenanceStore;
-import circuitbreaker.maintenance.entity.MaintenanceState;
-import circuitbreaker.maintenance.entity.StateChanged;
-import circuitbreaker.monitoring.control.ServiceMetrics;
+import circuitbreaker.platform.Metrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.websocket.CloseReason;
@@ -18,25 +14,22 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every open socket, and the fan-out to them: each message is serialized once and handed to the server's broadcast
- * (Tyrus) or queued to every session. A failed, overflowing or silent session (no pong within the timeout) is
- * closed and forgotten without touching the others.
+ * Every open socket (a visitor's page), and the fan-out to them: each message is serialized once and handed to the
+ * server's broadcast (Tyrus) or queued to every session. A failed, overflowing or misbehaving session is closed and
+ * forgotten without touching the others.
  */
 @ApplicationScoped
-public class Subscribers {
+public class OpenSockets {
 
-    private static final System.Logger LOG = System.getLogger(Subscribers.class.getName());
-    private static final ByteBuffer PING = ByteBuffer.wrap("cb".getBytes(StandardCharsets.US_ASCII)).asReadOnlyBuffer();
+    private static final System.Logger LOG = System.getLogger(OpenSockets.class.getName());
 
     @Inject
     Jsonb jsonb;
@@ -48,12 +41,7 @@ public class Subscribers {
     ManagedExecutorService executor;
 
     @Inject
-    ServiceMetrics metrics;
-
-    /** A client that answers no ping for this long is not reading: it is dropped before its backlog grows. */
-    @Inject
-    @ConfigProperty(name = "circuit.breaker.socket.timeout", defaultValue = "60")
-    long timeoutSeconds;
+    Metrics metrics;
 
     /** Messages a client may send per second (twice as many in a burst); beyond that it is closed with 1008. */
     @Inject
@@ -63,12 +51,10 @@ public class Subscribers {
     private final ConcurrentHashMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
     private final TyrusBroadcast tyrus = new TyrusBroadcast();
     private final AtomicInteger joined = new AtomicInteger();
-    private volatile long lastTickAt = System.currentTimeMillis();
-    private long ticks; // only the timer touches it, and the timer's singleton runs one tick at a time
 
     @PostConstruct
     void registerGauge() {
-        metrics.socketsOpen(this::count);
+        metrics.gauge("circuitbreaker_sockets_open", this::count);
     }
 
     public void join(Session session) {
@@ -117,10 +103,11 @@ public class Subscribers {
     public void closed(Session session, CloseReason reason) {
         leave(session);
         if (reason.getCloseCode().getCode() == CloseReason.CloseCodes.TOO_BIG.getCode()) {
-            metrics.socketClosed("too_large");
+            metrics.count("circuitbreaker_sockets_closed", "reason", "too_large");
         }
     }
 
+    /** The open sockets on this instance: the visitors waiting here. */
     public int count() {
         return outboxes.size();
     }
@@ -133,61 +120,20 @@ public class Subscribers {
         }
     }
 
-    void stateChanged(@Observes StateChanged changed) {
-        broadcast(statusUpdate());
-        metrics.broadcast(SocketMessage.STATUS_UPDATE);
-    }
-
-    /** When the countdown last went out (epoch ms): the liveness check's evidence that the timer runs. */
-    public long lastTickAt() {
-        return lastTickAt;
-    }
-
-    /** One tick: the countdown to everyone; returns the countdown sent. */
-    public long tick() {
-        long now = store.now();
-        MaintenanceState state = store.current();
-        Countdown countdown = new Countdown(state.countdownAt(now), state.estimatedCompletion(), now,
-                state.phaseAt(now).key());
-        broadcast(jsonb.toJson(new SocketMessage(SocketMessage.COUNTDOWN_UPDATE, countdown)));
-        metrics.broadcast(SocketMessage.COUNTDOWN_UPDATE);
-        store.recordBroadcast(countdown.countdown());
-        lastTickAt = System.currentTimeMillis();
-        checkPulses(ticks++);
-        return countdown.countdown();
-    }
-
-    /**
-     * Pings every socket twice per timeout; whoever stayed silent through a whole timeout is dropped. Each
-     * tick takes its own share of the sockets: on Payara every ping sent and every pong received costs a
-     * context-capturing task submission inside Tyrus, and pinging everyone in the same second stalled the ticks.
-     */
-    private void checkPulses(long tick) {
-        int period = (int) Math.max(1, timeoutSeconds / 2);
-        long share = tick % period;
-        long timeout = TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        for (Outbox outbox : outboxes.values()) {
-            if (Math.floorMod(outbox.order(), period) != share) {
-                continue;
-            }
-            if (outbox.silentFor(timeout)) {
-                close(outbox.session(), new CloseReason(CloseReason.CloseCodes.GOING_AWAY,
-                        "no answer to pings for " + timeoutSeconds + " s"), "silent");
-            } else {
-                outbox.ping(PING);
-            }
-        }
-    }
-
-    private String statusUpdate() {
+    String statusUpdate() {
         return jsonb.toJson(new SocketMessage(SocketMessage.STATUS_UPDATE, store.status()));
     }
 
+    Collection<Outbox> outboxes() {
+        return outboxes.values();
+    }
+
     /**
-     * A Tyrus broadcast reaches the sessions of one endpoint (the page's path or the original /ws): one open session of
-     * each endpoint hands it on; an endpoint whose broadcast is not there takes the portable way.
+     * A message to every socket. A Tyrus broadcast reaches the sessions of one endpoint (the page's path or the
+     * original /ws): one open session of each endpoint hands it on; where the broadcast is not there, each socket's
+     * outbox takes it.
      */
-    private void broadcast(String text) {
+    void broadcast(String text) {
         Map<String, Session> oneEach = new HashMap<>();
         for (Outbox outbox : outboxes.values()) {
             if (outbox.session().isOpen()) {
@@ -212,16 +158,16 @@ public class Subscribers {
     }
 
     private void drop(Session session) {
-        metrics.sendFailed();
+        metrics.count("circuitbreaker_send_failures");
         close(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send failed"), "send_failed");
     }
 
     /** Off the caller's thread: closing writes a frame, and the caller may be the timer or another client's send. */
-    private void close(Session session, CloseReason reason, String why) {
+    void close(Session session, CloseReason reason, String why) {
         if (outboxes.remove(session.getId()) == null) {
             return; // already on its way out
         }
-        metrics.socketClosed(why);
+        metrics.count("circuitbreaker_sockets_closed", "reason", why);
         LOG.log(Level.DEBUG, "Closing socket {0}: {1}", session.getId(), reason.getReasonPhrase());
         executor.execute(() -> {
             try {

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * One socket's queue of outgoing frames. Sends one frame at a time (concurrent async sends on one session are not
  * portable) and holds at most {@link #LIMIT} more. Where the server reports a send complete only once it is written,
  * this alone drops a client that stops reading; where it reports completion on queueing (Payara's Tyrus), the
- * pong deadline in {@link Subscribers} does.
+ * pong deadline of {@link SocketPulse} does.
  */
 final class Outbox {
 

@@ -1,13 +1,12 @@
-package circuitbreaker.monitoring.control;
+package circuitbreaker.live.control;
 
-import circuitbreaker.live.control.Subscribers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
-/** Alive while the one-second countdown timer keeps ticking: without it every page freezes. */
+/** Alive while the heartbeat keeps the countdown going out every second: without it every page freezes. */
 @Liveness
 @ApplicationScoped
 public class TimerLiveness implements HealthCheck {
@@ -15,11 +14,11 @@ public class TimerLiveness implements HealthCheck {
     static final long STALE_MILLIS = 5_000;
 
     @Inject
-    Subscribers subscribers;
+    CountdownFeed countdown;
 
     @Override
     public HealthCheckResponse call() {
-        long age = System.currentTimeMillis() - subscribers.lastTickAt();
+        long age = System.currentTimeMillis() - countdown.lastTickAt();
         return HealthCheckResponse.named("countdown-timer").status(age < STALE_MILLIS)
                 .withData("lastTickMillisAgo", age).build();
     }

@@ -1,10 +1,13 @@
 package circuitbreaker.maintenance.boundary;
 
-import circuitbreaker.maintenance.control.InvalidUpdate;
+import circuitbreaker.access.OperatorOnly;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.UpdateParser;
 import circuitbreaker.maintenance.entity.Accepted;
 import circuitbreaker.maintenance.entity.Status;
+import circuitbreaker.platform.Errors;
+import circuitbreaker.platform.InvalidInput;
+import circuitbreaker.platform.JsonInput;
 import circuitbreaker.platform.NoStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,13 +20,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import java.io.IOException;
-import java.io.InputStream;
 
 /** /api/maintenance/status: what deploy scripts read and write. */
 @Path("api/maintenance/status")
@@ -48,7 +51,7 @@ public class MaintenanceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @WriteProtected
+    @OperatorOnly
     @Operation(summary = "Change the maintenance state; omitted fields keep their value",
             description = "Fields: message, currentIssue (at most 500 characters), countdown (seconds from now, "
                     + "0 to 604800), estimatedCompletion (epoch ms or null; wins over countdown), isActive. A POST "
@@ -68,13 +71,13 @@ public class MaintenanceResource {
     @APIResponse(responseCode = "503", description = "Could not be saved; nothing changed")
     public Response update(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
         try {
-            if (length != null && length > UpdateParser.MAX_BODY_BYTES) {
-                throw UpdateParser.tooLarge(); // refused before reading a byte
+            if (length != null && length > JsonInput.MAX_BODY_BYTES) {
+                throw JsonInput.tooLarge(); // refused before reading a byte
             }
             store.apply(parser.parse(body, store.now()));
             Status saved = store.status();
             return Response.ok(new Accepted(saved)).cacheControl(NoStore.cacheControl()).build();
-        } catch (InvalidUpdate e) {
+        } catch (InvalidInput e) {
             return Errors.json(e.status(), e.getMessage());
         } catch (IOException e) {
             return Errors.json(503, "the state could not be saved (" + e.getMessage() + "); nothing was changed");

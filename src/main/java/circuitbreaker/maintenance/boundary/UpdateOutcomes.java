@@ -1,5 +1,6 @@
-package circuitbreaker.monitoring.control;
+package circuitbreaker.maintenance.boundary;
 
+import circuitbreaker.platform.Metrics;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -11,7 +12,7 @@ import jakarta.ws.rs.ext.Provider;
 public class UpdateOutcomes implements ContainerResponseFilter {
 
     @Inject
-    ServiceMetrics metrics;
+    Metrics metrics;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -20,10 +21,10 @@ public class UpdateOutcomes implements ContainerResponseFilter {
         }
         int status = response.getStatus();
         if (status == 200) {
-            metrics.updateAccepted();
+            metrics.count("circuitbreaker_updates_accepted");
             return;
         }
-        metrics.updateRejected(switch (status) {
+        metrics.count("circuitbreaker_updates_rejected", "reason", switch (status) {
             case 400 -> "invalid";
             case 401 -> "unauthorized";
             case 403 -> "forbidden";

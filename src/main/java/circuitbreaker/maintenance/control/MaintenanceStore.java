@@ -27,7 +27,7 @@ public class MaintenanceStore {
 
     private StateFile file;
     private Event<StateChanged> changed;
-    Clock clock = Clock.systemUTC();
+    private Clock clock;
     private volatile MaintenanceState current;
     private volatile long lastBroadcast;
 
@@ -35,9 +35,10 @@ public class MaintenanceStore {
     }
 
     @Inject
-    public MaintenanceStore(StateFile file, Event<StateChanged> changed) {
+    public MaintenanceStore(StateFile file, Event<StateChanged> changed, Clock clock) {
         this.file = file;
         this.changed = changed;
+        this.clock = clock;
     }
 
     /** Loads at deployment, not on first use, so a corrupt file is found and reported at start-up. */

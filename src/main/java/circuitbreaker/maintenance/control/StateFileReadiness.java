@@ -1,6 +1,5 @@
-package circuitbreaker.monitoring.control;
+package circuitbreaker.maintenance.control;
 
-import circuitbreaker.maintenance.control.StateFile;
 import circuitbreaker.maintenance.entity.StateFileHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,6 @@
 package circuitbreaker.page.boundary;
 
-import circuitbreaker.gate.boundary.BypassGrant;
-import circuitbreaker.gate.control.Bypass;
+import circuitbreaker.page.control.PageAnswer;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,6 +32,8 @@ public class MaintenancePageFilter extends HttpFilter {
      */
     public static final String PUBLIC = "/circuit-breaker/";
     static final Set<String> PUBLIC_PATHS = Set.of(PUBLIC + "ws", PUBLIC + "upcoming", PUBLIC + "banner.js");
+    /** The bypass, answered by the gate: the right secret gets its cookie, anything else the page. */
+    static final String BYPASS = "/circuit-breaker-bypass/";
     /** Payara serves its MicroProfile endpoints inside this context once server-config moves them here. */
     static final List<String> MONITORING = List.of("/mp-health", "/mp-metrics", "/mp-openapi");
     /**
@@ -45,8 +46,6 @@ public class MaintenancePageFilter extends HttpFilter {
     @Inject
     PageAnswer page;
 
-    @Inject
-    Bypass bypass;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -61,8 +60,6 @@ public class MaintenancePageFilter extends HttpFilter {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             response.setHeader("Cache-Control", "max-age=300");
             response.setContentLength(0);
-        } else if (bypass.isSecretPath(path)) {
-            BypassGrant.write(request, response, bypass); // behind nginx the gate's 401 sends the secret here
         } else {
             page.write(request, response);
         }
@@ -70,7 +67,7 @@ public class MaintenancePageFilter extends HttpFilter {
 
     static boolean isApplicationPath(String path) {
         return path.equals("/health") || path.equals("/ws") || PUBLIC_PATHS.contains(path) || path.equals(CONSOLE)
-                || path.startsWith(API)
+                || path.startsWith(API) || path.startsWith(BYPASS)
                 || MONITORING.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 }

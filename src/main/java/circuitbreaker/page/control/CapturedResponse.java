@@ -1,4 +1,4 @@
-package circuitbreaker.page.boundary;
+package circuitbreaker.page.control;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,14 +1,9 @@
-package circuitbreaker.page.boundary;
+package circuitbreaker.page.control;
 
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.Status;
-import circuitbreaker.monitoring.control.ServiceMetrics;
-import circuitbreaker.page.control.InlineAssets;
-import circuitbreaker.page.control.PageCopy;
-import circuitbreaker.page.control.PageModel;
-import circuitbreaker.page.control.PageText;
-import circuitbreaker.page.control.PreferredType;
-import circuitbreaker.page.control.RenderedPages;
+import circuitbreaker.platform.Metrics;
+import circuitbreaker.platform.ProxyCache;
 import circuitbreaker.timeline.control.Timeline;
 import circuitbreaker.timeline.entity.TimelineEntry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +45,7 @@ public class PageAnswer {
     Jsonb jsonb;
 
     @Inject
-    ServiceMetrics metrics;
+    Metrics metrics;
 
     @Inject
     PageCopy copy;
@@ -65,12 +60,12 @@ public class PageAnswer {
 
     @JsonbPropertyOrder({"status", "isActive", "message", "currentIssue", "countdown", "estimatedCompletion",
             "retryAfter"})
-    public record Notice(String status, boolean isActive, String message, String currentIssue, long countdown,
+    public record JsonPage(String status, boolean isActive, String message, String currentIssue, long countdown,
             Long estimatedCompletion, long retryAfter) {
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        metrics.pageView();
+        metrics.count("circuitbreaker_page_views");
         Status status = store.status();
         long retryAfter = status.countdown() > 0 ? status.countdown() : defaultRetryAfter;
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
@@ -119,8 +114,8 @@ public class PageAnswer {
                 timeline.currentMaintenance(status.isActive(), status.startTime())));
     }
 
-    private static Notice notice(Status status, long retryAfter) {
-        return new Notice("maintenance", status.isActive(), status.message(), status.currentIssue(),
+    private static JsonPage notice(Status status, long retryAfter) {
+        return new JsonPage("maintenance", status.isActive(), status.message(), status.currentIssue(),
                 status.countdown(), status.estimatedCompletion(), retryAfter);
     }
 

@@ -1,10 +1,11 @@
 package circuitbreaker.schedule.boundary;
 
-import circuitbreaker.maintenance.boundary.Errors;
-import circuitbreaker.maintenance.boundary.WriteProtected;
-import circuitbreaker.maintenance.control.InvalidUpdate;
+import circuitbreaker.access.OperatorOnly;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.UpdateParser;
+import circuitbreaker.platform.Errors;
+import circuitbreaker.platform.InvalidInput;
+import circuitbreaker.platform.JsonInput;
 import circuitbreaker.platform.NoStore;
 import circuitbreaker.schedule.control.WindowParser;
 import circuitbreaker.schedule.control.Windows;
@@ -59,20 +60,20 @@ public class WindowsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @WriteProtected
+    @OperatorOnly
     @Operation(summary = "Plan a window: start, end (epoch ms or ISO-8601 with an offset), message, currentIssue, "
             + "and optionally recurrence {every: day|week, days, zone}")
     public Response create(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
         try {
-            if (length != null && length > UpdateParser.MAX_BODY_BYTES) {
-                throw UpdateParser.tooLarge();
+            if (length != null && length > JsonInput.MAX_BODY_BYTES) {
+                throw JsonInput.tooLarge();
             }
             Window window = windows.add(parser.parse(body, Windows.newId(), store.now()));
             Listed listed = windows.list(NEXT).stream().filter(l -> l.window().id().equals(window.id())).findFirst()
                     .orElseThrow();
             return Response.created(URI.create("api/maintenance/windows/" + window.id())).cacheControl(NoStore.cacheControl())
                     .entity(new Created(true, window, listed.next())).build();
-        } catch (InvalidUpdate e) {
+        } catch (InvalidInput e) {
             return Errors.json(e.status(), e.getMessage());
         } catch (IOException e) {
             return Errors.json(503, "the windows could not be saved (" + e.getMessage() + "); nothing was changed");
@@ -81,7 +82,7 @@ public class WindowsResource {
 
     @DELETE
     @Path("{id}")
-    @WriteProtected
+    @OperatorOnly
     @Operation(summary = "Cancel a window (all its occurrences); maintenance already open stays until its end")
     public Response cancel(@PathParam("id") String id) {
         try {

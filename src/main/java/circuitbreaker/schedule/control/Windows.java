@@ -1,24 +1,20 @@
 package circuitbreaker.schedule.control;
 
-import circuitbreaker.cluster.control.ClusterLink;
-import circuitbreaker.maintenance.control.InvalidUpdate;
 import circuitbreaker.maintenance.control.MaintenanceStore;
-import circuitbreaker.maintenance.entity.Cause;
-import circuitbreaker.maintenance.entity.StatusUpdate;
+import circuitbreaker.platform.InvalidInput;
 import circuitbreaker.platform.JsonFile;
 import circuitbreaker.schedule.entity.Listed;
 import circuitbreaker.schedule.entity.Occurrence;
 import circuitbreaker.schedule.entity.Upcoming;
 import circuitbreaker.schedule.entity.Window;
 import circuitbreaker.schedule.entity.WindowBook;
+import circuitbreaker.schedule.entity.WindowCancelled;
+import circuitbreaker.schedule.entity.WindowScheduled;
 import circuitbreaker.schedule.entity.WindowsChanged;
-import circuitbreaker.webhook.entity.Notice;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -32,10 +28,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The planned windows, and their clock: every second the leading member (one per fleet) opens maintenance when an
- * occurrence begins (cause "schedule", a countdown to its end) and closes it when it ends, unless an operator changed
- * the state meanwhile. Which occurrences were opened is kept with the windows, on disk and across the cluster, so each
- * opens once, even after a restart or when the member that would have opened it is gone.
+ * The planned windows and which of their occurrences were opened, kept as one versioned book in
+ * maintenance-windows.json and shared across the cluster (the newer book wins); {@link WindowClock} opens and closes
+ * them.
  */
 @ApplicationScoped
 public class Windows {
@@ -47,13 +42,13 @@ public class Windows {
     MaintenanceStore store;
 
     @Inject
-    ClusterLink cluster;
-
-    @Inject
     Event<WindowsChanged> changed;
 
     @Inject
-    Event<Notice> notices;
+    Event<WindowScheduled> scheduled;
+
+    @Inject
+    Event<WindowCancelled> cancelled;
 
     @Inject
     @ConfigProperty(name = "circuit.breaker.windows.file")
@@ -73,22 +68,17 @@ public class Windows {
         book = file.load();
     }
 
-    /** A window that began or ended while the service was down is dealt with before the first visitor comes. */
-    void catchUpAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        tick();
-    }
-
     public WindowBook book() {
         return book;
     }
 
-    public synchronized Window add(Window window) throws InvalidUpdate, IOException {
+    public synchronized Window add(Window window) throws InvalidInput, IOException {
         long now = store.now();
         List<Occurrence> coming = Occurrences.of(window, now, now + YEAR_MILLIS, 1000);
         for (Window other : book.windows()) {
             for (Occurrence theirs : Occurrences.of(other, now, now + YEAR_MILLIS, 1000)) {
                 if (coming.stream().anyMatch(theirs::overlaps)) {
-                    throw new InvalidUpdate("start: this window overlaps window " + other.id() + " (" + other.message()
+                    throw new InvalidInput("start: this window overlaps window " + other.id() + " (" + other.message()
                             + ") at " + java.time.Instant.ofEpochMilli(theirs.start()));
                 }
             }
@@ -96,7 +86,7 @@ public class Windows {
         List<Window> windows = new ArrayList<>(book.windows());
         windows.add(window);
         save(new WindowBook(book.version() + 1, List.copyOf(windows), book.opened()));
-        notices.fire(new Notice(Notice.SCHEDULED, window));
+        scheduled.fire(new WindowScheduled(window));
         return window;
     }
 
@@ -108,7 +98,7 @@ public class Windows {
         }
         save(new WindowBook(book.version() + 1, book.windows().stream().filter(w -> !w.id().equals(id)).toList(),
                 book.opened()));
-        notices.fire(new Notice(Notice.CANCELLED, cancelled.get()));
+        this.cancelled.fire(new WindowCancelled(cancelled.get()));
         return true;
     }
 
@@ -134,56 +124,26 @@ public class Windows {
                 .sorted(Comparator.comparingLong(Upcoming::start)).limit(count).toList();
     }
 
-    /** Every second, on the leading member only. */
-    public synchronized void tick() {
-        if (!cluster.leads()) {
-            return;
-        }
-        long now = store.now();
-        try {
-            Optional<Occurrence> current = current(now);
-            if (current.isPresent() && !book.opened().contains(current.get().key())) {
-                open(current.get());
-            } else if (current.isEmpty()) {
-                closeEnded();
-                forgetEnded(now);
-            }
-        } catch (IOException e) {
-            LOG.log(Level.ERROR, "A window could not open or close (it tries again next second): {0}", e.toString());
-        }
-    }
-
-    private Optional<Occurrence> current(long now) {
+    /** The occurrence going on at {@code now}, if any. */
+    public Optional<Occurrence> current(long now) {
         return book.windows().stream().flatMap(w -> Occurrences.of(w, now, now + 1, 1).stream())
                 .filter(o -> o.contains(now)).findFirst();
     }
 
-    private void open(Occurrence occurrence) throws IOException {
-        Window window = book.windows().stream().filter(w -> w.id().equals(occurrence.windowId())).findFirst()
-                .orElseThrow();
-        // An operator's or the watcher's maintenance that is on already is left as it is; a window's is replaced.
-        StatusUpdate start = new StatusUpdate(window.message(), window.currentIssue(), true,
-                new StatusUpdate.End(occurrence.end()));
-        boolean opened = store.applyIf(state -> !state.isActive() || state.openedBy(Cause.SCHEDULE), start,
-                Cause.SCHEDULE).isPresent();
-        Set<String> keys = new HashSet<>(book.opened());
-        keys.removeIf(key -> Long.parseLong(key.substring(key.lastIndexOf('@') + 1)) < store.now() - YEAR_MILLIS);
-        keys.add(occurrence.key());
-        save(new WindowBook(book.version() + 1, book.windows(), Set.copyOf(keys)));
-        LOG.log(Level.INFO, opened ? "Window {0} began: maintenance is on until {1}"
-                : "Window {0} began while maintenance was already on: left as it is", window.id(),
-                java.time.Instant.ofEpochMilli(occurrence.end()));
+    public Optional<Window> window(String id) {
+        return book.windows().stream().filter(w -> w.id().equals(id)).findFirst();
     }
 
-    private void closeEnded() throws IOException {
-        StatusUpdate end = new StatusUpdate(null, null, false, null);
-        if (store.applyIf(state -> state.openedBy(Cause.SCHEDULE), end, Cause.SCHEDULE).isPresent()) {
-            LOG.log(Level.INFO, "A window ended: maintenance is off");
-        }
+    /** Keeps that this occurrence was opened, so it opens once; marks over a year old are forgotten. */
+    public synchronized void markOpened(Occurrence occurrence, long now) throws IOException {
+        Set<String> keys = new HashSet<>(book.opened());
+        keys.removeIf(key -> Long.parseLong(key.substring(key.lastIndexOf('@') + 1)) < now - YEAR_MILLIS);
+        keys.add(occurrence.key());
+        save(new WindowBook(book.version() + 1, book.windows(), Set.copyOf(keys)));
     }
 
     /** A one-off window that has ended leaves the list: it is history now, and the timeline keeps it. */
-    private void forgetEnded(long now) throws IOException {
+    public synchronized void forgetEnded(long now) throws IOException {
         List<Window> coming = book.windows().stream().filter(w -> w.recurrence() != null || w.end() > now).toList();
         if (coming.size() < book.windows().size()) {
             save(new WindowBook(book.version() + 1, coming, book.opened()));
@@ -206,6 +166,7 @@ public class Windows {
         return true;
     }
 
+    /** Replaces the book with the next version, on disk first; the cluster hears of it. */
     private void save(WindowBook next) throws IOException {
         file.save(next);
         book = next;

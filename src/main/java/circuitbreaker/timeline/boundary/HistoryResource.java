@@ -1,7 +1,7 @@
 package circuitbreaker.timeline.boundary;
 
-import circuitbreaker.maintenance.entity.Refusal;
 import circuitbreaker.platform.NoStore;
+import circuitbreaker.platform.Refusal;
 import circuitbreaker.timeline.control.Timeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,12 +2,12 @@ package circuitbreaker.timeline.control;
 
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.StateChanged;
+import circuitbreaker.platform.JsonFile;
 import circuitbreaker.timeline.entity.FinishedMaintenance;
 import circuitbreaker.timeline.entity.History;
 import circuitbreaker.timeline.entity.HistoryAnswer;
 import circuitbreaker.timeline.entity.Overrun;
 import circuitbreaker.timeline.entity.TimelineEntry;
-import circuitbreaker.platform.JsonFile;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,11 +1,11 @@
 package circuitbreaker.watch.control;
 
-import circuitbreaker.cluster.control.ClusterLink;
+import circuitbreaker.fleet.Fleet;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.StatusUpdate;
-import circuitbreaker.monitoring.control.ServiceMetrics;
 import circuitbreaker.page.control.PageText;
+import circuitbreaker.platform.Metrics;
 import circuitbreaker.platform.PlainHttp;
 import circuitbreaker.watch.entity.WatcherHealth;
 import jakarta.annotation.PreDestroy;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The automatic breaker: probes the main site's health URL on the platform's scheduled executor with the JDK's HTTP
  * client. Failures in a row open maintenance (cause "watcher", no promised end); successes in a row close what it
- * opened. In a cluster one member watches (see {@link ClusterLink#leads()}), so one outage is one trip.
+ * opened. In a cluster one member watches (see {@link Fleet#leads()}), so one outage is one trip.
  */
 @ApplicationScoped
 public class SiteWatcher {
@@ -45,10 +45,10 @@ public class SiteWatcher {
     MaintenanceStore store;
 
     @Inject
-    ClusterLink cluster;
+    Fleet fleet;
 
     @Inject
-    ServiceMetrics metrics;
+    Metrics metrics;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -74,7 +74,7 @@ public class SiteWatcher {
         }
         breaker = new Breaker(settings.failures(), settings.successes());
         client = PlainHttp.client(executor, Duration.ofSeconds(settings.timeout()));
-        metrics.watcherFailures(breaker::failuresInRow);
+        metrics.gauge("circuitbreaker_watcher_failures_in_row", breaker::failuresInRow);
         probes = scheduler.scheduleWithFixedDelay(this::probe, settings.interval(), settings.interval(),
                 TimeUnit.SECONDS);
         LOG.log(Level.INFO, "Watching {0} every {1} s: {2} failures in a row open maintenance, {3} successes close it",
@@ -82,7 +82,7 @@ public class SiteWatcher {
     }
 
     void probe() {
-        watching = cluster.leads();
+        watching = fleet.leads();
         if (!watching) {
             return;
         }
@@ -123,7 +123,7 @@ public class SiteWatcher {
                 PageText.WATCHER_MESSAGE)), PageText.english(PageText.WATCHER_ISSUE), true,
                 new StatusUpdate.End(null));
         if (store.applyIf(state -> !state.isActive(), open, Cause.WATCHER).isPresent()) {
-            metrics.breakerMoved("tripped");
+            metrics.count("circuitbreaker_breaker_moves", "move", "tripped");
             LOG.log(Level.WARNING, "Breaker tripped: {0} failed {1} times in a row (last: {2}); maintenance is on",
                     settings.url(), settings.failures(), error);
         }
@@ -132,7 +132,7 @@ public class SiteWatcher {
     private void recover() throws IOException {
         StatusUpdate close = new StatusUpdate(null, null, false, null);
         if (store.applyIf(state -> state.openedBy(Cause.WATCHER), close, Cause.WATCHER).isPresent()) {
-            metrics.breakerMoved("recovered");
+            metrics.count("circuitbreaker_breaker_moves", "move", "recovered");
             LOG.log(Level.INFO, "Breaker recovered: {0} answered {1} times in a row; maintenance is off",
                     settings.url(), settings.successes());
         }

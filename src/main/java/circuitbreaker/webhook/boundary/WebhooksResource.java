@@ -1,6 +1,6 @@
 package circuitbreaker.webhook.boundary;
 
-import circuitbreaker.maintenance.boundary.WriteProtected;
+import circuitbreaker.access.OperatorOnly;
 import circuitbreaker.platform.NoStore;
 import circuitbreaker.webhook.control.WebhookReport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +24,9 @@ public class WebhooksResource {
     WebhookReport report;
 
     @GET
-    @WriteProtected
+    @OperatorOnly
     @Operation(summary = "The webhook receivers and the 50 most recent deliveries (needs write access)")
     public Response overview() {
-        return Response.ok(report.overview(RECENT)).cacheControl(NoStore.cacheControl()).build();
+        return Response.ok(report.summary(RECENT)).cacheControl(NoStore.cacheControl()).build();
     }
 }

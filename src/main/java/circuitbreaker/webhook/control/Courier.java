@@ -1,10 +1,10 @@
 package circuitbreaker.webhook.control;
 
-import circuitbreaker.monitoring.control.ServiceMetrics;
+import circuitbreaker.platform.Metrics;
 import circuitbreaker.platform.PlainHttp;
 import circuitbreaker.webhook.entity.Delivery;
-import circuitbreaker.webhook.entity.Notice;
 import circuitbreaker.webhook.entity.Subscriber;
+import circuitbreaker.webhook.entity.WebhookEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Takes every {@link Notice} to the receivers that want it: each becomes a signed delivery, journalled before the change
+ * Takes every {@link WebhookEvent} to the receivers that want it: each becomes a signed delivery, journalled before the change
  * is answered, then sent within a second from the platform's executors with the JDK's HTTP client, never on a
  * request's or the timer's thread. Per receiver one delivery at a time, in order; a 2xx ends it, anything else is tried again with the same
  * webhook-id after an exponential, jittered pause, for {@link #GIVE_UP_HOURS} hours. A slow or dead receiver holds up
@@ -51,7 +51,7 @@ public class Courier {
     Deliveries deliveries;
 
     @Inject
-    ServiceMetrics metrics;
+    Metrics metrics;
 
     @Inject
     WebhookBody bodies;
@@ -77,7 +77,7 @@ public class Courier {
                     + retrySeconds);
         }
         client = PlainHttp.client(executor, TIMEOUT);
-        metrics.webhooksPending(() -> (int) deliveries.pending());
+        metrics.gauge("circuitbreaker_webhooks_pending", deliveries::pending);
         rounds = scheduler.scheduleWithFixedDelay(this::sendDue, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -86,7 +86,7 @@ public class Courier {
      * (within a second) sends them. Handing them to an executor here would cost every update a task submission,
      * which on Payara captures the request's context: measured, a third more on the API's p99.
      */
-    void notice(@Observes Notice notice) {
+    void notice(@Observes WebhookEvent notice) {
         long now = System.currentTimeMillis();
         List<Delivery> fresh = new ArrayList<>();
         for (Subscriber subscriber : subscribers.current()) {
@@ -141,14 +141,14 @@ public class Courier {
             long now = System.currentTimeMillis();
             if (answer != null && answer.statusCode() / 100 == 2) {
                 deliveries.update(delivery.attempted(Delivery.DELIVERED, null, answer.statusCode(), null));
-                metrics.webhook("delivered");
+                metrics.count("circuitbreaker_webhooks", "outcome", "delivered");
                 return;
             }
             Integer status = answer == null ? null : answer.statusCode();
             String why = answer != null ? "HTTP " + answer.statusCode() : String.valueOf(error);
             if (now - delivery.createdAt() > TimeUnit.HOURS.toMillis(GIVE_UP_HOURS)) {
                 deliveries.update(delivery.attempted(Delivery.FAILED, null, status, why));
-                metrics.webhook("failed");
+                metrics.count("circuitbreaker_webhooks", "outcome", "failed");
                 LOG.log(Level.WARNING, "Gave up webhook {0} to {1} after {2} hours: {3}", delivery.id(),
                         delivery.url(), GIVE_UP_HOURS, why);
                 return;

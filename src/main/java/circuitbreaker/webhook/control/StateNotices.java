@@ -3,7 +3,7 @@ package circuitbreaker.webhook.control;
 import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.StateChanged;
-import circuitbreaker.webhook.entity.Notice;
+import circuitbreaker.webhook.entity.WebhookEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 public class StateNotices {
 
     @Inject
-    Event<Notice> notices;
+    Event<WebhookEvent> notices;
 
     void changed(@Observes StateChanged change) {
         if (!change.local()) {
@@ -27,17 +27,17 @@ public class StateNotices {
         MaintenanceState now = change.state();
         boolean watcher = now.causedBy(Cause.WATCHER);
         if (!before.isActive() && now.isActive()) {
-            notices.fire(new Notice(Notice.OPENED, now));
+            notices.fire(new WebhookEvent(WebhookEvent.OPENED, now));
             if (watcher) {
-                notices.fire(new Notice(Notice.TRIPPED, now));
+                notices.fire(new WebhookEvent(WebhookEvent.TRIPPED, now));
             }
         } else if (before.isActive() && !now.isActive()) {
-            notices.fire(new Notice(Notice.CLOSED, now));
+            notices.fire(new WebhookEvent(WebhookEvent.CLOSED, now));
             if (watcher) {
-                notices.fire(new Notice(Notice.RECOVERED, now));
+                notices.fire(new WebhookEvent(WebhookEvent.RECOVERED, now));
             }
         } else {
-            notices.fire(new Notice(Notice.UPDATED, now));
+            notices.fire(new WebhookEvent(WebhookEvent.UPDATED, now));
         }
     }
 }

@@ -2,8 +2,8 @@ package circuitbreaker.webhook.control;
 
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.schedule.entity.Window;
-import circuitbreaker.webhook.entity.Notice;
 import circuitbreaker.webhook.entity.Subscriber;
+import circuitbreaker.webhook.entity.WebhookEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -22,22 +22,22 @@ public class WebhookBody {
     public record Payload(String type, String timestamp, Object data) {
     }
 
-    public String of(Subscriber subscriber, Notice notice, long now) {
+    public String of(Subscriber subscriber, WebhookEvent notice, long now) {
         if (subscriber.format().equals("slack")) {
             return jsonb.toJson(Map.of("text", text(notice)));
         }
         return jsonb.toJson(new Payload(notice.type(), Instant.ofEpochMilli(now).toString(), notice.data()));
     }
 
-    static String text(Notice notice) {
+    static String text(WebhookEvent notice) {
         String what = switch (notice.type()) {
-            case Notice.OPENED -> "Maintenance is on";
-            case Notice.UPDATED -> "Maintenance updated";
-            case Notice.CLOSED -> "Maintenance is over";
-            case Notice.TRIPPED -> "The breaker tripped: the site is failing, maintenance is on";
-            case Notice.RECOVERED -> "The breaker recovered: the site answers again";
-            case Notice.SCHEDULED -> "Maintenance window planned";
-            case Notice.CANCELLED -> "Maintenance window cancelled";
+            case WebhookEvent.OPENED -> "Maintenance is on";
+            case WebhookEvent.UPDATED -> "Maintenance updated";
+            case WebhookEvent.CLOSED -> "Maintenance is over";
+            case WebhookEvent.TRIPPED -> "The breaker tripped: the site is failing, maintenance is on";
+            case WebhookEvent.RECOVERED -> "The breaker recovered: the site answers again";
+            case WebhookEvent.SCHEDULED -> "Maintenance window planned";
+            case WebhookEvent.CANCELLED -> "Maintenance window cancelled";
             default -> notice.type();
         };
         if (notice.data() instanceof MaintenanceState state) {

@@ -1,13 +1,10 @@
 package circuitbreaker.webhook.control;
 
-import circuitbreaker.webhook.entity.Delivery;
+import circuitbreaker.webhook.entity.WebhookSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import java.util.List;
-import java.util.Set;
 
-/** What operators see of the webhooks (the API and the console): the receivers, never their secrets, and deliveries. */
+/** Gathers what operators see of the webhooks, for the API and the console, from the receivers and the journal. */
 @ApplicationScoped
 public class WebhookReport {
 
@@ -17,29 +14,9 @@ public class WebhookReport {
     @Inject
     Deliveries deliveries;
 
-    @JsonbPropertyOrder({"url", "events", "format"})
-    public record Receiver(String url, Set<String> events, String format) {
-    }
-
-    @JsonbPropertyOrder({"id", "url", "type", "status", "attempts", "nextAttemptAt", "lastStatus", "lastError",
-            "createdAt"})
-    public record Attempts(String id, String url, String type, String status, int attempts, Long nextAttemptAt,
-            Integer lastStatus, String lastError, long createdAt) {
-
-        static Attempts of(Delivery d) {
-            return new Attempts(d.id(), d.url(), d.type(), d.status(), d.attempts(), d.nextAttemptAt(), d.lastStatus(),
-                    d.lastError(), d.createdAt());
-        }
-    }
-
-    @JsonbPropertyOrder({"receivers", "pending", "deliveries"})
-    public record Overview(List<Receiver> receivers, long pending, List<Attempts> deliveries) {
-    }
-
     /** The receivers and the most recent deliveries, newest first. */
-    public Overview overview(int recent) {
-        return new Overview(
-                subscribers.current().stream().map(s -> new Receiver(s.url(), s.events(), s.format())).toList(),
-                deliveries.pending(), deliveries.recent(recent).stream().map(Attempts::of).toList());
+    public WebhookSummary summary(int recent) {
+        return new WebhookSummary(subscribers.current().stream().map(WebhookSummary.Receiver::of).toList(),
+                deliveries.pending(), deliveries.recent(recent).stream().map(WebhookSummary.Attempts::of).toList());
     }
 }

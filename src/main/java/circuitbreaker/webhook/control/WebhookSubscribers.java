@@ -1,7 +1,7 @@
 package circuitbreaker.webhook.control;
 
-import circuitbreaker.webhook.entity.Notice;
 import circuitbreaker.webhook.entity.Subscriber;
+import circuitbreaker.webhook.entity.WebhookEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -32,8 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class WebhookSubscribers {
 
     private static final System.Logger LOG = System.getLogger(WebhookSubscribers.class.getName());
-    static final Set<String> EVENTS = Set.of(Notice.OPENED, Notice.UPDATED, Notice.CLOSED, Notice.SCHEDULED,
-            Notice.CANCELLED, Notice.TRIPPED, Notice.RECOVERED);
+    static final Set<String> EVENTS = Set.of(WebhookEvent.OPENED, WebhookEvent.UPDATED, WebhookEvent.CLOSED, WebhookEvent.SCHEDULED,
+            WebhookEvent.CANCELLED, WebhookEvent.TRIPPED, WebhookEvent.RECOVERED);
 
     private Optional<Path> file;
     private volatile List<Subscriber> subscribers = List.of();

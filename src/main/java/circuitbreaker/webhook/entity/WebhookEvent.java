@@ -4,7 +4,7 @@ package circuitbreaker.webhook.entity;
  * Something the team must hear of: a webhook event's type and its data (any JSON-B value).
  * Fired as a CDI event by whoever made the change, on the member that made it: once per fleet.
  */
-public record Notice(String type, Object data) {
+public record WebhookEvent(String type, Object data) {
 
     public static final String OPENED = "maintenance.opened";
     public static final String UPDATED = "maintenance.updated";

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import circuitbreaker.maintenance.entity.StatusUpdate;
+import circuitbreaker.platform.InvalidInput;
+import circuitbreaker.platform.JsonInput;
 import java.io.ByteArrayInputStream;
 import org.junit.jupiter.api.Test;
 
@@ -51,35 +53,35 @@ class UpdateParserTest {
         parser.parse("{\"countdown\":604800}", NOW);
         parser.parse("{\"countdown\":0}", NOW);
         parser.parse("{\"message\":\"" + "💖".repeat(500) + "\"}", NOW); // 500 characters, 1000 UTF-16 units
-        assertThrows(InvalidUpdate.class, () -> parser.parse("{\"message\":\"" + "💖".repeat(501) + "\"}", NOW));
+        assertThrows(InvalidInput.class, () -> parser.parse("{\"message\":\"" + "💖".repeat(501) + "\"}", NOW));
     }
 
     @Test
     void hugeExponentsAreRefusedWithoutBeingExpanded() {
         long started = System.nanoTime();
-        InvalidUpdate e = assertThrows(InvalidUpdate.class, () -> parser.parse("{\"countdown\":1e999999999}", NOW));
+        InvalidInput e = assertThrows(InvalidInput.class, () -> parser.parse("{\"countdown\":1e999999999}", NOW));
         assertTrue(e.getMessage().startsWith("countdown"));
         assertTrue(System.nanoTime() - started < 1_000_000_000L);
     }
 
     @Test
     void bodiesOverTheLimitAre413BeforeParsing() {
-        byte[] big = new byte[UpdateParser.MAX_BODY_BYTES + 1];
-        InvalidUpdate e = assertThrows(InvalidUpdate.class, () -> parser.parse(new ByteArrayInputStream(big), NOW));
+        byte[] big = new byte[JsonInput.MAX_BODY_BYTES + 1];
+        InvalidInput e = assertThrows(InvalidInput.class, () -> parser.parse(new ByteArrayInputStream(big), NOW));
         assertEquals(413, e.status());
     }
 
     @Test
     void invalidUtf8IsRefused() {
         byte[] bad = {'{', '"', 'm', 'e', 's', 's', 'a', 'g', 'e', '"', ':', '"', (byte) 0xC3, '"', '}'};
-        InvalidUpdate e = assertThrows(InvalidUpdate.class, () -> parser.parse(new ByteArrayInputStream(bad), NOW));
+        InvalidInput e = assertThrows(InvalidInput.class, () -> parser.parse(new ByteArrayInputStream(bad), NOW));
         assertTrue(e.getMessage().contains("UTF-8"));
     }
 
     @Test
     void anEndMoreThanSevenDaysAwayIsRefused() {
         long far = NOW + UpdateParser.MAX_COUNTDOWN_SECONDS * 1000 + 1;
-        InvalidUpdate e = assertThrows(InvalidUpdate.class,
+        InvalidInput e = assertThrows(InvalidInput.class,
                 () -> parser.parse("{\"estimatedCompletion\":" + far + "}", NOW));
         assertTrue(e.getMessage().contains("7 days"));
     }

@@ -1,0 +1,57 @@
+package circuitbreaker.live.control;
+
+import circuitbreaker.live.entity.Countdown;
+import circuitbreaker.live.entity.SocketMessage;
+import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.maintenance.entity.StateChanged;
+import circuitbreaker.platform.Metrics;
+import circuitbreaker.platform.Second;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+
+/**
+ * What every page hears: the new state after each change (statusUpdate), and the countdown every second
+ * (countdownUpdate), each serialized once for all the open sockets.
+ */
+@ApplicationScoped
+public class CountdownFeed {
+
+    @Inject
+    OpenSockets sockets;
+
+    @Inject
+    MaintenanceStore store;
+
+    @Inject
+    Jsonb jsonb;
+
+    @Inject
+    Metrics metrics;
+
+    private volatile long lastTickAt = System.currentTimeMillis();
+
+    void stateChanged(@Observes StateChanged changed) {
+        sockets.broadcast(sockets.statusUpdate());
+        metrics.count("circuitbreaker_broadcasts", "type", SocketMessage.STATUS_UPDATE);
+    }
+
+    void second(@ObservesAsync Second second) {
+        long now = store.now();
+        MaintenanceState state = store.current();
+        Countdown countdown = new Countdown(state.countdownAt(now), state.estimatedCompletion(), now,
+                state.phaseAt(now).key());
+        sockets.broadcast(jsonb.toJson(new SocketMessage(SocketMessage.COUNTDOWN_UPDATE, countdown)));
+        metrics.count("circuitbreaker_broadcasts", "type", SocketMessage.COUNTDOWN_UPDATE);
+        store.recordBroadcast(countdown.countdown());
+        lastTickAt = System.currentTimeMillis();
+    }
+
+    /** When the countdown last went out (epoch ms): the liveness check's evidence that the heartbeat beats. */
+    public long lastTickAt() {
+        return lastTickAt;
+    }
+}

@@ -1,0 +1,86 @@
+package circuitbreaker.schedule.control;
+
+import circuitbreaker.fleet.Fleet;
+import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.entity.Cause;
+import circuitbreaker.maintenance.entity.StatusUpdate;
+import circuitbreaker.platform.Second;
+import circuitbreaker.schedule.entity.Occurrence;
+import circuitbreaker.schedule.entity.Window;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The windows' clock: every second the leading member (one per fleet) opens maintenance when an occurrence begins
+ * (cause "schedule", a countdown to its end) and closes it when it ends, unless an operator changed the state
+ * meanwhile. Which occurrences were opened is kept with the windows, on disk and across the cluster, so each opens
+ * once, even after a restart or when the member that would have opened it is gone.
+ */
+@ApplicationScoped
+public class WindowClock {
+
+    private static final System.Logger LOG = System.getLogger(WindowClock.class.getName());
+
+    @Inject
+    Windows windows;
+
+    @Inject
+    MaintenanceStore store;
+
+    @Inject
+    Fleet fleet;
+
+    /** A window that began or ended while the service was down is dealt with before the first visitor comes. */
+    void catchUpAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        tick(store.now());
+    }
+
+    void second(@ObservesAsync Second second) {
+        tick(store.now());
+    }
+
+    /** One look at the calendar, on the leading member only. */
+    synchronized void tick(long now) {
+        if (!fleet.leads()) {
+            return;
+        }
+        try {
+            Optional<Occurrence> current = windows.current(now);
+            if (current.isPresent() && !windows.book().opened().contains(current.get().key())) {
+                open(current.get(), now);
+            } else if (current.isEmpty()) {
+                closeEnded();
+                windows.forgetEnded(now);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "A window could not open or close (it tries again next second): {0}", e.toString());
+        }
+    }
+
+    private void open(Occurrence occurrence, long now) throws IOException {
+        Window window = windows.window(occurrence.windowId()).orElseThrow();
+        // An operator's or the watcher's maintenance that is on already is left as it is; a window's is replaced.
+        StatusUpdate start = new StatusUpdate(window.message(), window.currentIssue(), true,
+                new StatusUpdate.End(occurrence.end()));
+        boolean opened = store.applyIf(state -> !state.isActive() || state.openedBy(Cause.SCHEDULE), start,
+                Cause.SCHEDULE).isPresent();
+        windows.markOpened(occurrence, now);
+        LOG.log(Level.INFO, opened ? "Window {0} began: maintenance is on until {1}"
+                : "Window {0} began while maintenance was already on: left as it is", window.id(),
+                Instant.ofEpochMilli(occurrence.end()));
+    }
+
+    private void closeEnded() throws IOException {
+        StatusUpdate end = new StatusUpdate(null, null, false, null);
+        if (store.applyIf(state -> state.openedBy(Cause.SCHEDULE), end, Cause.SCHEDULE).isPresent()) {
+            LOG.log(Level.INFO, "A window ended: maintenance is off");
+        }
+    }
+}

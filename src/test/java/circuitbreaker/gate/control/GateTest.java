@@ -1,0 +1,72 @@
+package circuitbreaker.gate.control;
+
+import static circuitbreaker.gate.control.Gate.Decision.CLOSED;
+import static circuitbreaker.gate.control.Gate.Decision.GRANT_BYPASS;
+import static circuitbreaker.gate.control.Gate.Decision.OPEN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.control.StateFile;
+import circuitbreaker.maintenance.entity.StatusUpdate;
+import circuitbreaker.platform.RecordingEvent;
+import circuitbreaker.platform.SteppedClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GateTest {
+
+    static final String SECRET = "deploy-check-0123456789";
+    static final long T = 1_800_000_000_000L;
+
+    @TempDir
+    Path folder;
+
+    final SteppedClock clock = new SteppedClock(T);
+    final Gate gate = new Gate();
+    MaintenanceStore store;
+
+    @BeforeEach
+    void setUp() {
+        store = new MaintenanceStore(new StateFile(folder.resolve("state.json").toString()), new RecordingEvent<>(),
+                clock);
+        gate.store = store;
+        gate.bypass = new Bypass(Optional.of(SECRET), Optional.empty(), 60);
+        gate.openPaths = new OpenPaths(Optional.of("/.well-known/acme-challenge/"));
+    }
+
+    @Test
+    void openWhileNothingIsOnClosedWhileMaintenanceIs() throws Exception {
+        assertEquals(OPEN, gate.decide("/shop?item=1", null, false), "a first start is off");
+        store.apply(new StatusUpdate("Upgrading", null, true, null));
+        assertEquals(CLOSED, gate.decide("/shop?item=1", null, false));
+        assertEquals(CLOSED, gate.decide(null, null, false), "no URI: the site's front page");
+    }
+
+    @Test
+    void anAlwaysOpenPathAndAValidBypassCookiePassAClosedGateAndAnExpiredCookieDoesNot() throws Exception {
+        store.apply(new StatusUpdate("Upgrading", null, true, null));
+        assertEquals(OPEN, gate.decide("/.well-known/acme-challenge/token", null, false));
+        assertEquals(CLOSED, gate.decide("/.well-known/acme-challenge/../admin", null, false));
+        String cookie = gate.bypass.cookie(clock.millis(), false);
+        String pair = cookie.substring(0, cookie.indexOf(';'));
+        assertEquals(OPEN, gate.decide("/admin", "theme=dark; " + pair, false));
+        clock.advance(Duration.ofSeconds(61));
+        assertEquals(CLOSED, gate.decide("/admin", pair, false), "the cookie expired");
+        assertEquals(GRANT_BYPASS, gate.decide(Bypass.PATH + SECRET, null, false));
+        assertEquals(CLOSED, gate.decide(Bypass.PATH + SECRET + "x", null, false));
+    }
+
+    @Test
+    void anAnswerSharedByEveryPathIsTheAnswerForTheFrontPage() throws Exception {
+        store.apply(new StatusUpdate("Upgrading", null, true, null));
+        assertEquals(CLOSED, gate.decide("/.well-known/acme-challenge/token", null, true),
+                "a front that shares the answer must not keep an always-open path's answer for everyone");
+        assertEquals(CLOSED, gate.decide(Bypass.PATH + SECRET, null, true), "nor hand the bypass to everyone");
+        store.apply(new StatusUpdate(null, null, false, null));
+        assertEquals(OPEN, gate.decide("/anything", null, true));
+    }
+}
