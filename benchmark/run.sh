@@ -167,6 +167,19 @@ done
 # Taking turns: gate open (site-direct, site-gated), then closed (page-gated, and nginx's static 503 beside it), each
 # for one URL and for a new URL every request (the gate's answers are kept per visitor kind, not per URL).
 state() { curl -fsS -X POST -H 'Content-Type: application/json' -d "$1" "http://127.0.0.1:$port/api/maintenance/status" >/dev/null; }
+# Changes the state and waits until a visitor through the gated front sees it (the site's 200 or the page's 503),
+# recording how long that took: the gate's promise is "within a second".
+turn() {
+  local began; began=$(date +%s%N)
+  state "$1"
+  for _ in $(seq 500); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$gated_port/")" = "$2" ] && break
+    sleep 0.01
+  done
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$gated_port/")" = "$2" ] \
+    || { echo "benchmark: the gated front did not turn to $2 within 5 s" >&2; exit 1; }
+  echo $((($(date +%s%N) - began) / 1000000)) >>"$work/turns"
+}
 if part gate; then
   c=100
   state '{"isActive":false}'; sleep 1
@@ -174,15 +187,13 @@ if part gate; then
   wrk -t2 -c$c -d"${seconds}s" "http://127.0.0.1:$gated_port/" >/dev/null   # warm both
   for _ in $(seq "$rounds"); do
     for urls in one distinct; do
-      state '{"isActive":false}'; sleep 1
+      turn '{"isActive":false}' 200
       for target in "site-direct $direct_port" "site-gated $gated_port"; do
         read -r name target_port <<<"$target"
         read -r r l50 l99 < <(load "http://127.0.0.1:$target_port/" "$c" "$urls")
         rps[$name,$urls]+="$r "; p50[$name,$urls]+="$l50 "; p99[$name,$urls]+="$l99 "
       done
-      state '{"countdown":7200}'; sleep 1
-      [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$gated_port/")" = 503 ] \
-        || { echo "benchmark: the closed gate does not serve the page" >&2; exit 1; }
+      turn '{"countdown":7200}' 503
       for target in "page-gated $gated_port" "nginx $nginx_port"; do
         read -r name target_port <<<"$target"
         read -r r l50 l99 < <(load "http://127.0.0.1:$target_port/" "$c" "$urls")
@@ -236,6 +247,8 @@ if part gate; then
     row page-gated "$urls"; row nginx "$urls"
     say "| (b) page-gated (closed) / nginx static 503 | $urls URL | $(ratio page-gated,$urls nginx,$urls)x | | |"
   done
+  say ""
+  say "An update reaching visitors through the gated nginx ($(wc -l <"$work/turns") turns, under no load): median $(median <"$work/turns") ms, most $(sort -n "$work/turns" | tail -1) ms"
 fi
 say ""
 say "| sockets | connected | failed | RSS MiB | MiB per 1000 | tick CPU % | tick gap p50/p99 ms | skipped ticks | fan-out p50/p99/last ms |"

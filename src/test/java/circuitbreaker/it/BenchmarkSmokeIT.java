@@ -36,13 +36,20 @@ class BenchmarkSmokeIT {
         }
         assertTrue(report.matches("(?s).*\\| page / nginx \\| 50 \\| [0-9.]+x \\|.*"), report);
         assertTrue(report.matches("(?s).*\\| page / nginx-close \\| 50 \\| [0-9.]+x \\|.*"), report);
-        for (String target : new String[] {"site-direct", "site-gated", "page-gated \\(closed\\)",
-                "nginx \\(same turns\\)"}) {
-            assertTrue(report.matches("(?s).*\\| " + target + " \\| 100 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|.*"),
-                    target + " measured through the shipped nginx gate: " + report);
+        for (String urls : new String[] {"one", "distinct"}) {
+            for (String target : new String[] {"site-direct", "site-gated", "page-gated", "nginx"}) {
+                assertTrue(report.matches("(?s).*\\| " + target + " \\| " + urls + " \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|.*"),
+                        target + " measured through the shipped nginx gate, " + urls + " URL: " + report);
+            }
+            assertTrue(report.matches("(?s).*\\| \\(a\\) site-gated / site-direct \\| " + urls + " URL \\| [0-9.]+x \\|.*"),
+                    report);
+            assertTrue(report.matches("(?s).*\\| \\(b\\) page-gated \\(closed\\) / nginx static 503 \\| " + urls
+                    + " URL \\| [0-9.]+x \\|.*"), report);
         }
-        assertTrue(report.matches("(?s).*\\| site-gated / site-direct \\| 100 \\| [0-9.]+x \\|.*"), report);
-        assertTrue(report.matches("(?s).*\\| page-gated / nginx \\| 100 \\| [0-9.]+x \\|.*"), report);
+        assertTrue(report.matches("(?s).*An update reaching visitors through the gated nginx \\(\\d+ turns, under no load\\): "
+                + "median \\d+ ms, most \\d+ ms.*"), report);
+        assertTrue(report.matches("(?s).*The first page after start returns \\(median of 2\\): [0-9.]+ s; the first gate "
+                + "answer: [0-9.]+ s.*"), report);
         assertTrue(report.matches("(?s).*\\| 100 \\| 100 \\| 0 \\| \\d+ \\| [0-9.]+ \\| [0-9.]+ \\| \\d+/\\d+ \\| \\d+ \\| "
                 + "[0-9.]+/[0-9.]+/[0-9.]+ \\|.*"), "every socket connected and every figure present: " + report);
     }
