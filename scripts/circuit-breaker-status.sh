@@ -15,7 +15,11 @@ Changes (combine freely; one request, and maintenance is switched on unless --en
   --issue TEXT          what is being worked on
   --time MINUTES        expected to end this many whole minutes from now
   --countdown SECONDS   expected to end this many seconds from now (at most 604800, 7 days)
-  --end                 maintenance is over: visitors are sent back to the site
+  --end                 maintenance is over: visitors are let back to the site (over the service's
+                        reopening time, in the order they waited; see --reopen)
+  --reopen SECONDS      maintenance is over, and the visitors who waited are let back over SECONDS,
+                        longest waiting first (at most 3600; 0: everyone at once). During a
+                        reopening, --reopen 0 lets everyone in now
 Planned windows (maintenance opens and closes by itself):
   --schedule START END  plan a window; START and END are ISO-8601 with an offset
                         (2026-12-01T02:00:00+01:00) or epoch milliseconds; --message and --issue
@@ -41,6 +45,7 @@ Examples:
   circuit-breaker-status --message "Upgrading the database" --issue "Schema migration" --time 15
   circuit-breaker-status --status
   circuit-breaker-status --end
+  circuit-breaker-status --reopen 120     # over, and those who waited come back over two minutes
   circuit-breaker-status --schedule 2026-12-01T02:00:00+01:00 2026-12-01T03:00:00+01:00 --message "Upgrade"
 EOF
 }
@@ -97,7 +102,11 @@ while [ $# -gt 0 ]; do
       takes_value "$@"; whole_number --countdown "$value"; state_change=${state_change:---countdown}
       [ "${#value}" -le 7 ] && (( 10#$value <= MAX_SECONDS )) || bad_usage "--countdown must be at most $MAX_SECONDS seconds (7 days)"
       add_number countdown "$((10#$value))" ;;
-    --end) $has_value && bad_usage "--end takes no value"; add_number isActive false; state_change=${state_change:---end} ;;
+    --end) $has_value && bad_usage "--end takes no value"; ended=true; state_change=${state_change:---end} ;;
+    --reopen)
+      takes_value "$@"; whole_number --reopen "$value"; state_change=${state_change:---reopen}
+      [ "${#value}" -le 4 ] && (( 10#$value <= 3600 )) || bad_usage "--reopen must be at most 3600 seconds (an hour)"
+      ended=true; add_number reopenSeconds "$((10#$value))" ;;
     --schedule)
       [ $# -ge 3 ] && ! $has_value || bad_usage "--schedule needs START and END"
       add_time start "$2"; add_time end "$3"; mode=schedule; shift_by=3 ;;
@@ -115,10 +124,12 @@ while [ $# -gt 0 ]; do
   shift "$shift_by"
 done
 
+# --end and --reopen both end maintenance: said once, whichever came.
+if ${ended:-false}; then add_number isActive false; fi
 if [ "$mode" = schedule ] && [ -n "$state_change" ]; then bad_usage "$state_change changes the state now; a window's end is its END"; fi
 [ "$mode" = state ] || ! $update || [ "$mode" = schedule ] || bad_usage "--$mode takes no --message or --issue"
 $update || $show_status || $raw_json || [ "$mode" != state ] \
-  || bad_usage "say what to change (--message, --issue, --time, --countdown, --end), plan a window (--schedule) or ask for --status"
+  || bad_usage "say what to change (--message, --issue, --time, --countdown, --end, --reopen), plan a window (--schedule) or ask for --status"
 need curl
 need jq
 
@@ -175,7 +186,7 @@ summary() {
     def clock: if . >= 3600 then "\(. / 3600 | floor):\(. % 3600 / 60 | floor | tostring | if length < 2 then "0" + . else . end):\(. % 60 | tostring | if length < 2 then "0" + . else . end)"
                else "\(. / 60 | floor | tostring | if length < 2 then "0" + . else . end):\(. % 60 | tostring | if length < 2 then "0" + . else . end)" end;
     (.state // .) as $s
-    | "Maintenance:   \(if $s.isActive then "ON (\($s.phase))" else "off" end)",
+    | "Maintenance:   \(if $s.isActive then "ON (\($s.phase))" elif $s.phase == "reopening" then "off, reopening: \($s.reopening.admitted) let in, \($s.reopening.waiting) waiting here, everyone in by \($s.reopening.until / 1000 | todate)" else "off" end)",
       "Message:       \($s.message)",
       "Current issue: \($s.currentIssue)",
       "Remaining:     \(if ($s.isActive | not) then "-" elif $s.estimatedCompletion == null then "no end set" else ($s.countdown | clock) + " (until " + ($s.estimatedCompletion / 1000 | todate) + ")" end)",

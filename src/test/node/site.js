@@ -1,7 +1,8 @@
 // A main site as the original service's stack builds one (Express with Socket.IO), for the tests in front of it: pages on
 // every path, /health, server-sent events (/events), uploads (POST /upload), its own WebSockets at /cable and /ws, and a
 // webhook receiver (POST /hooks, listed by GET /hooks). Socket.IO owns the server's upgrades, as in a real deployment:
-// it drops, after a second and unanswered, any upgrade offer that is not its own.
+// it drops, after a second and unanswered, any upgrade offer that is not its own. Every request that names its visitor
+// (X-Visitor) is an arrival, kept with its time and listed by GET /arrivals.
 // Usage: node site.js PORT [HOST]; prints "site ready" once it listens.
 "use strict";
 const http = require("http");
@@ -12,8 +13,14 @@ const { WebSocketServer } = require("ws");
 const [port, host = "127.0.0.1"] = process.argv.slice(2);
 const app = express();
 const hooks = [];
+const arrivals = [];
 
-app.use((req, res, next) => { res.set("X-Main-Site", "1"); next(); });
+app.use((req, res, next) => {
+  res.set("X-Main-Site", "1");
+  if (req.get("X-Visitor")) arrivals.push({ visitor: req.get("X-Visitor"), at: Date.now() });
+  next();
+});
+app.get("/arrivals", (req, res) => res.json(arrivals));
 app.get("/health", (req, res) => res.type("text/plain").send("ok"));
 app.get("/events", (req, res) => {
   res.set({ "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });

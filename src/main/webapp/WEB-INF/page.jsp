@@ -10,6 +10,9 @@
 <%-- The icon is inline, so a browser asks for no /favicon.ico: one visit is one request. --%>
 <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%236d4bd8'/%3E%3C/svg%3E">
 <title><c:out value="${view.title()}"/></title>
+<c:if test="${view.reloadAfter() > 0}"><%-- Without JavaScript, a visitor waiting in a reopening is in by its end. --%>
+<noscript><meta http-equiv="refresh" content="<c:out value='${view.reloadAfter()}'/>"></noscript>
+</c:if>
 <style>${assets.css()}</style>
 </head>
 <body data-end="<c:out value='${view.status().estimatedCompletion()}'/>" data-active="<c:out value='${view.status().isActive()}'/>"
@@ -26,6 +29,14 @@
       data-note-unknown="<c:out value="${view.text()['note.unknown']}"/>"
       data-note-over="<c:out value="${view.text()['note.over']}"/>"
       data-note-back="<c:out value="${view.text()['note.back']}"/>"
+      data-reopening-until="<c:out value='${view.status().reopening() == null ? "" : view.status().reopening().until()}'/>"
+      data-reopening-message="<c:out value="${view.text()['reopening.message']}"/>"
+      data-reopening-issue="<c:out value="${view.text()['reopening.issue']}"/>"
+      data-reopening-place="<c:out value="${view.text()['reopening.place']}"/>"
+      data-reopening-estimate="<c:out value="${view.text()['reopening.estimate']}"/>"
+      data-reopening-turn="<c:out value="${view.text()['reopening.turn']}"/>"
+      data-reopening-note="<c:out value="${view.text()['reopening.note']}"/>"
+      data-phase-reopening="<c:out value="${view.text()['phase.reopening']}"/>"
       data-idle-message="<c:out value="${view.text()['idle.message']}"/>"
       data-idle-issue="<c:out value="${view.text()['idle.issue']}"/>"
       data-auto-message-en="<c:out value="${view.english()['auto.watcher.message']}"/>"
@@ -42,6 +53,7 @@
   <p class="countdown"><span class="label" id="remaining-label"><c:out value="${view.text()['label.remaining']}"/></span>
     <span role="timer" id="countdown" aria-labelledby="remaining-label"><c:out value="${view.remaining()}"/></span></p>
   <p class="note" id="note"><c:out value="${view.statusNote()}"/></p>
+  <p class="note" id="place" hidden></p>
   <p class="started"><c:out value="${view.text()['label.started']}"/>
     <time id="start" datetime="<c:out value='${view.startIso()}'/>"><c:out value="${view.startText()}"/></time></p>
   <section class="updates" aria-labelledby="updates-title"<c:if test="${empty view.updates()}"> hidden</c:if>>

@@ -25,8 +25,8 @@ public class Fleet {
     /** Members announce themselves this often. */
     public static final long ANNOUNCE_SECONDS = 5;
 
-    /** What was last heard from another member. */
-    private record Heard(long at, int openSockets) {
+    /** What was last heard from another member, and when. */
+    private record Heard(long at, MemberReport report) {
     }
 
     private Clock clock;
@@ -81,8 +81,8 @@ public class Fleet {
     }
 
     /** Another member spoke; hearing one is what puts a starting member in step. */
-    public void heard(String member, int openSockets) {
-        seen.put(member, new Heard(clock.millis(), openSockets));
+    public void heard(String member, MemberReport report) {
+        seen.put(member, new Heard(clock.millis(), report));
         if (!inStep) {
             inStep = true;
             LOG.log(Level.INFO, "In step with the cluster: heard {0}", member);
@@ -111,9 +111,15 @@ public class Fleet {
      */
     public NavigableMap<String, Integer> openSocketsSeen(int here) {
         NavigableMap<String, Integer> all = new TreeMap<>();
-        recent().forEach((name, heard) -> all.put(name, heard.openSockets()));
+        recent().forEach((name, heard) -> all.put(name, heard.report().openSockets()));
         all.put(instance(), here);
         return all;
+    }
+
+    /** The visitors the fleet let in during the reopening that began at {@code from}: here, and as others last said. */
+    public long admittedSeen(long from, long here) {
+        return here + recent().values().stream().map(Heard::report).filter(r -> r.reopeningFrom() == from)
+                .mapToLong(MemberReport::admitted).sum();
     }
 
     private Map<String, Heard> recent() {

@@ -207,10 +207,13 @@
 
   /** The state panel and the actions that depend on it; true when the state is another version than before. */
   function renderState(s, before) {
-    set("state", s.isActive ? "On" : "Off");
+    var opening = s.phase === "reopening";
+    set("state", s.isActive ? "On" : opening ? "Reopening" : "Off");
     $("state").setAttribute("data-on", String(s.isActive));
     set("cause", s.isActive ? "opened by " + ({ operator: "an operator", schedule: "the schedule",
-      watcher: "the automatic breaker" }[s.cause] || s.cause) : "visitors reach the site");
+      watcher: "the automatic breaker" }[s.cause] || s.cause)
+      : opening ? "visitors are let back in the order they waited" : "visitors reach the site");
+    renderReopening(opening ? s.reopening : null);
     set("message", s.message);
     set("issue", s.currentIssue);
     set("countdown", s.estimatedCompletion ? clock(s.countdown) : "no end set");
@@ -225,6 +228,15 @@
       $("draft-issue").value = s.currentIssue;
     }
     return changed;
+  }
+
+  /** The reopening's progress on this instance, with the way to end it at once; hidden when none goes on. */
+  function renderReopening(r) {
+    $("reopening").hidden = !r;
+    if (r) {
+      set("reopening-progress", r.admitted + " let in, " + r.waiting + " waiting here; everyone is in by "
+        + when(r.until) + ".");
+    }
   }
 
   /** The visitors waiting: their open sockets here, in the fleet, and per member. */
@@ -312,6 +324,11 @@
       act("action-result", call("POST", "status", body), "Extended by " + minutes + " minutes.")
         .catch(function () { });
     });
+  });
+
+  $("everyone").addEventListener("click", function () {
+    act("action-result", call("POST", "status", { isActive: false, reopenSeconds: 0 }), "Everyone is let in now.")
+      .catch(function () { });
   });
 
   $("close").addEventListener("click", function () {

@@ -4,7 +4,8 @@
   var body = document.body, words = body.dataset;
   var $ = function (id) { return document.getElementById(id); };
   var state = { end: words.end ? Number(words.end) : null, active: words.active !== "false",
-                phase: $("phase").dataset.phase, message: $("message").textContent, updated: Number(words.updated) };
+                phase: $("phase").dataset.phase, message: $("message").textContent, updated: Number(words.updated),
+                reopenUntil: words.reopeningUntil ? Number(words.reopeningUntil) : null, place: null };
   var offset = 0, attempt = 0, socket = null, siteTimer = null;
 
   function clock(seconds) {
@@ -13,9 +14,24 @@
     return h > 0 ? h + ":" + two(m) + ":" + two(s) : two(m) + ":" + two(s);
   }
 
+  // During a reopening the visitor waits for its turn, and everyone is in by the reopening's end.
+  function reopening() { return state.phase === "reopening"; }
+
+  function secondsUntil(at) { return Math.max(0, Math.ceil((at - (Date.now() + offset)) / 1000)); }
+
   function remaining() {
-    if (state.end === null) return 0;
-    return Math.max(0, Math.ceil((state.end - (Date.now() + offset)) / 1000));
+    var end = reopening() ? state.reopenUntil : state.end;
+    return end === null ? 0 : secondsUntil(end);
+  }
+
+  function format(template) {
+    var values = Array.prototype.slice.call(arguments, 1);
+    return template.replace(/\{(\d)\}/g, function (all, i) { return values[Number(i)]; });
+  }
+
+  function placeText() {
+    return format(words.reopeningPlace, state.place.place, state.place.of) + " "
+      + format(words.reopeningEstimate, clock(secondsUntil(state.place.at)));
   }
 
   function announce(text) { $("announcer").textContent = text; }
@@ -25,10 +41,20 @@
     state.phase = phase;
     $("phase").dataset.phase = phase;
     $("phase").textContent = words["phase" + phase.charAt(0).toUpperCase() + phase.slice(1)];
-    announce($("phase").textContent);
+    // A place in line, once known, says more than the label: whichever of the two the page hears first.
+    if (!(phase === "reopening" && state.place)) announce($("phase").textContent);
   }
 
   function showNote() {
+    if (reopening()) { // not this visitor's turn yet: the gate sends everyone not let in back to this page
+      $("note").textContent = state.place ? "" : format(words.reopeningNote, new Date(state.reopenUntil)
+        .toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" }));
+      $("place").hidden = !state.place;
+      if (state.place && !state.place.admitted) $("place").textContent = placeText(); // each second, not announced
+      if (!state.place || !state.place.admitted) stopWatching();
+      return;
+    }
+    $("place").hidden = true;
     var left = remaining();
     $("note").textContent = !state.active ? words.noteOver : state.end === null ? words.noteUnknown
       : left === 0 ? words.noteOverdue : "";
@@ -47,14 +73,19 @@
     state.active = s.isActive;
     state.end = s.estimatedCompletion;
     // The breaker's own texts arrive in English; an operator's text is shown exactly as written. With no
-    // maintenance on, the page's own words: the visitor is here only because the site does not answer yet.
-    var message = !s.isActive ? words.idleMessage : s.message === words.autoMessageEn ? words.autoMessage : s.message;
-    $("issue").textContent = !s.isActive ? words.idleIssue
+    // maintenance on, the page's own words: the visitor waits for its turn, or the site does not answer yet.
+    var opening = s.phase === "reopening";
+    state.reopenUntil = opening ? s.reopening.until : null;
+    if (!opening) state.place = null;
+    var message = !s.isActive ? (opening ? words.reopeningMessage : words.idleMessage)
+      : s.message === words.autoMessageEn ? words.autoMessage : s.message;
+    $("issue").textContent = !s.isActive ? (opening ? words.reopeningIssue : words.idleIssue)
       : s.currentIssue === words.autoIssueEn ? words.autoIssue : s.currentIssue;
     if (message !== state.message) {
       state.message = message;
       $("message").textContent = message;
-      announce(message);
+      // The page may hear its place before the state that made it wait: then the place is told with the message.
+      announce(opening && state.place ? message + " " + placeText() : message);
     }
     addUpdate(s, message);
     var start = new Date(s.startTime);
@@ -93,6 +124,26 @@
     render();
   }
 
+  // A place in the reopening's line: shown live, announced once (screen readers are not told every second).
+  function onPlace(p) {
+    offset = p.serverTime - Date.now();
+    state.place = p;
+    render();
+    announce(placeText());
+  }
+
+  // This visitor's turn: the cookie the gate lets through, then on to the site.
+  function onAdmitted(a) {
+    var seconds = Math.max(60, secondsUntil(a.until) + 600);
+    document.cookie = a.cookie + "=" + a.value + "; Path=/; SameSite=Lax; Max-Age=" + seconds
+      + (location.protocol === "https:" ? "; Secure" : "");
+    if (state.place) state.place.admitted = true;
+    $("place").hidden = false;
+    $("place").textContent = words.reopeningTurn;
+    announce(words.reopeningTurn);
+    watchSite();
+  }
+
   function connection(kind, text) {
     $("connection").dataset.state = kind;
     $("connection-text").textContent = text;
@@ -106,6 +157,8 @@
       var frame = JSON.parse(event.data);
       if (frame.type === "statusUpdate") onStatus(frame.data);
       else if (frame.type === "countdownUpdate") onCountdown(frame.data);
+      else if (frame.type === "place") onPlace(frame.data);
+      else if (frame.type === "admitted") onAdmitted(frame.data);
     };
     socket.onclose = function () {
       connection("lost", words.disconnected);

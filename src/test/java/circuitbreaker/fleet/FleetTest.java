@@ -36,7 +36,7 @@ class FleetTest {
         assertFalse(answered.inStep());
         assertFalse(answered.leads(), "never leads before it holds the fleet's state");
         clock.advance(Duration.ofSeconds(3));
-        answered.heard("alpha", 2);
+        answered.heard("alpha", new MemberReport(2, 0, 0));
         assertFalse(answered.waitingForTheFleet());
         assertTrue(answered.inStep());
 
@@ -51,7 +51,7 @@ class FleetTest {
     @Test
     void theFirstByNameOfTheMembersSeenLeadsAndTheNextTakesOverWhenItIsNoLongerHeard() {
         Fleet beta = member("beta");
-        beta.heard("alpha", 4);
+        beta.heard("alpha", new MemberReport(4, 0, 0));
         assertFalse(beta.leads(), "alpha comes first");
         assertEquals(Map.of("alpha", 4, "beta", 1), beta.openSocketsSeen(1));
         clock.advance(Duration.ofSeconds(3 * Fleet.ANNOUNCE_SECONDS));

@@ -91,6 +91,21 @@ final class Browser implements AutoCloseable {
         return driver.executeScript(script, arguments);
     }
 
+    /**
+     * axe-core (from npm) run on the page as it is now, against WCAG 2.0, 2.1 and 2.2 A and AA: the violations found,
+     * each with the elements it names, and how many elements had their contrast measured.
+     */
+    JsonObject axe() throws IOException {
+        js(Files.readString(Path.of(System.getProperty("axe.script"))));
+        Object result = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',"
+                + " 'wcag22a', 'wcag22aa']}}).then(r => done(JSON.stringify({violations: r.violations.map(v =>"
+                + " ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))})), contrastChecked: r.passes"
+                + ".filter(p => p.id === 'color-contrast').flatMap(p => p.nodes).length})))"
+                + ".catch(e => done('error ' + e));");
+        return Api.json((String) result);
+    }
+
     /** Waits for a condition, polling every 50 ms; the failure names what was awaited. */
     <T> T await(String what, Duration timeout, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).withMessage(what).until(condition);

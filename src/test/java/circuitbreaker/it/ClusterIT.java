@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +65,7 @@ class ClusterIT {
         cluster.put("CIRCUIT_BREAKER_WATCH_FAILURES", "2");
         cluster.put("CIRCUIT_BREAKER_WATCH_SUCCESSES", "2");
         cluster.put("CIRCUIT_BREAKER_WEBHOOKS_FILE", work.resolve("webhooks.json").toString()); // one file for both
+        cluster.put("CIRCUIT_BREAKER_REOPEN_SECONDS", "0"); // a reopening only where the test asks for one
         cluster.put("CIRCUIT_BREAKER_STATE_FILE", Files.createDirectories(work.resolve(name))
                 .resolve("maintenance-status.json").toString());
         return new ServiceProcess(work.resolve(name), cluster);
@@ -185,6 +188,8 @@ class ClusterIT {
             assertEquals(1, watching, "exactly one member probes the site");
         }
 
+        fleetReopening();
+
         // A window made on alpha is listed on beta, and opens and closes once, by beta, after alpha is gone
         // (alpha leads by name; beta takes over once alpha has not been heard for 15 s).
         long start = System.currentTimeMillis() + 22_000;
@@ -207,6 +212,37 @@ class ClusterIT {
         assertEquals(2, Api.json(b.api().get("/api/maintenance/history?limit=5")).getJsonArray("entries")
                 .getValuesAs(JsonObject.class).stream().filter(e -> e.getString("cause").equals("schedule")).count(),
                 "one timeline entry for the opening, one for the closing");
+    }
+
+    /**
+     * A reopening across the fleet: each member lets its own waiting visitors in over the same ten seconds, so the
+     * fleet's admissions per second stay within 1.3 times the fleet's even rate; the leader records the fleet's count.
+     */
+    void fleetReopening() throws Exception {
+        post(a, "{\"message\":\"Closed across the fleet\",\"countdown\":600}");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<WaitingVisitor> waiting = new ArrayList<>();
+        JsonObject reopened;
+        try {
+            for (int i = 0; i < 100; i++) {
+                waiting.add(new WaitingVisitor("a" + i, http, a.api().base()));
+                waiting.add(new WaitingVisitor("b" + i, http, b.api().base()));
+            }
+            reopened = post(b, "{\"isActive\":false,\"reopenSeconds\":10}");
+            Waits.await("everyone's turn", Duration.ofSeconds(20), () -> waiting.stream().allMatch(v -> v.admittedAt > 0));
+            Map<Long, Integer> perSecond = new TreeMap<>();
+            waiting.forEach(v -> perSecond.merge(v.admittedAt / 1000, 1, Integer::sum));
+            int busiest = perSecond.values().stream().max(Integer::compare).orElseThrow();
+            System.out.printf("Fleet reopening, 2 x 100 visitors over 10 s: busiest second %d admissions%n", busiest);
+            assertTrue(busiest <= 26, "at most 1.3 x the fleet's 20 a second: " + busiest + " in " + perSecond);
+        } finally {
+            waiting.forEach(WaitingVisitor::close);
+        }
+        for (ServiceProcess member : List.of(a, b)) {
+            JsonObject ended = Waits.await("the end recorded", Duration.ofSeconds(20), () -> member.api().status(),
+                    s -> s.getJsonNumber("version").longValue() > reopened.getJsonNumber("version").longValue());
+            assertEquals(200, ended.getJsonObject("reopening").getInt("admitted"), "both members' visitors, once");
+        }
     }
 
     /** The one statusUpdate both sockets get within 8 s (the watcher needs 2 probes 1 s apart); the same on both. */

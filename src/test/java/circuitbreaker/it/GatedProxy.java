@@ -69,7 +69,7 @@ final class GatedProxy implements AutoCloseable {
                 worker_processes 1;
                 pid %1$s/nginx.pid;
                 error_log %1$s/error.log warn;
-                events { worker_connections 512; }
+                events { worker_connections 4096; }
                 http {
                     access_log off;
                     client_body_temp_path %1$s/body;

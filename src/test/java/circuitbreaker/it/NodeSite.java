@@ -48,6 +48,11 @@ final class NodeSite implements AutoCloseable {
         return api.uri(path);
     }
 
+    /** Straight to the site, not through a front. */
+    Api api() {
+        return api;
+    }
+
     /** The webhook deliveries it received, oldest first: {id, signature, body}. */
     List<JsonObject> hooks() {
         JsonArray received = Api.array(api.get("/hooks"));

@@ -195,7 +195,7 @@ abstract class SocketChecks {
                 assertEquals("too many messages: at most 5 a second", closed.reason());
             }
             // The speed of the others' pages is the benchmark's to judge; here every one of them must be answered.
-            System.out.printf("Slowest of %d page loads during a flood of %d messages: %d ms%n", pages, sent,
+            System.out.printf("Slowest of %d page loads during a flood of %s messages: %d ms%n", pages, sent,
                     worstPageMillis);
             List<SocketClient.Frame> ticks = bystander.collect("countdownUpdate", Duration.ofMillis(1500));
             assertTrue(ticks.size() >= 6, "a tick every second through the flood: " + ticks.size());

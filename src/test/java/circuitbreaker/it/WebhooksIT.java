@@ -80,9 +80,16 @@ class WebhooksIT {
     }
 
     static String hook(String url, String event, String format) {
+        return hookFor(url, event == null ? List.of() : List.of(event), format);
+    }
+
+    /** A receiver's entry in the webhooks file; no events: all of them. */
+    static String hookFor(String url, List<String> events, String format) {
         var hook = Json.createObjectBuilder().add("url", url).add("secret", SECRET);
-        if (event != null) {
-            hook.add("events", Json.createArrayBuilder().add(event));
+        if (!events.isEmpty()) {
+            var names = Json.createArrayBuilder();
+            events.forEach(names::add);
+            hook.add("events", names);
         }
         if (format != null) {
             hook.add("format", format);

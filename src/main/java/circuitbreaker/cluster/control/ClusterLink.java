@@ -2,10 +2,11 @@ package circuitbreaker.cluster.control;
 
 import circuitbreaker.cluster.entity.Announcement;
 import circuitbreaker.fleet.Fleet;
-import circuitbreaker.live.control.OpenSockets;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.StateChanged;
 import circuitbreaker.platform.Second;
+import circuitbreaker.reopen.control.Admission;
+import circuitbreaker.reopen.control.WaitingLine;
 import circuitbreaker.schedule.control.Windows;
 import circuitbreaker.schedule.entity.WindowsChanged;
 import fish.payara.micro.cdi.Inbound;
@@ -20,7 +21,7 @@ import java.lang.System.Logger.Level;
 
 /**
  * Keeps the instances of a cluster in agreement over Payara's data grid (clustered CDI events): each accepted update
- * is announced at once, and every instance re-announces its state, its windows and its open sockets every few seconds.
+ * is announced at once, and every instance re-announces its state, its windows and its counts every few seconds.
  * An instance that joins or comes back asks the fleet every second until a member answers (see {@link Fleet}), so it
  * never serves its file's older state. Off unless CIRCUIT_BREAKER_CLUSTER names the members.
  */
@@ -39,7 +40,10 @@ public class ClusterLink {
     Windows windows;
 
     @Inject
-    OpenSockets sockets;
+    WaitingLine line;
+
+    @Inject
+    Admission admission;
 
     @Inject
     @Outbound
@@ -77,7 +81,8 @@ public class ClusterLink {
 
     /** Another member's state and windows: the newer of each wins here, and a member behind us hears ours at once. */
     void heard(@Observes @Inbound Announcement announcement) {
-        fleet.heard(announcement.instance(), announcement.openSockets());
+        fleet.heard(announcement.instance(), announcement.report());
+        admission.heard(announcement.admissionKey(), store.now());
         if (store.adopt(announcement.state())) {
             LOG.log(Level.INFO, "Took state version {0} from {1}", announcement.state().version(),
                     announcement.instance());
@@ -96,6 +101,7 @@ public class ClusterLink {
     }
 
     private Announcement says(boolean asking) {
-        return new Announcement(fleet.instance(), store.current(), windows.book(), asking, sockets.count());
+        return new Announcement(fleet.instance(), store.current(), windows.book(), asking, line.report(),
+                admission.key());
     }
 }

@@ -1,17 +1,19 @@
 package circuitbreaker.cluster.entity;
 
+import circuitbreaker.fleet.MemberReport;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.schedule.entity.WindowBook;
 import java.io.Serializable;
 
 /**
  * What an instance tells the others, on every update and every few seconds: who it is and what it holds (the state
- * and the windows, each versioned: the newer wins), and how many open sockets (visitors' pages) it serves.
+ * and the windows, each versioned: the newer wins), its own counts, and the key its reopening admissions are signed
+ * with, so every member accepts them.
  *
  * @param asking true while the sender has just started and waits to hear the fleet: every member answers it
- * @param openSockets the sender's open sockets when it spoke
+ * @param report the sender's open sockets and reopening progress when it spoke
+ * @param admissionKey the sender's admission key, base64
  */
 public record Announcement(String instance, MaintenanceState state, WindowBook windows, boolean asking,
-        int openSockets)
-        implements Serializable {
+        MemberReport report, String admissionKey) implements Serializable {
 }

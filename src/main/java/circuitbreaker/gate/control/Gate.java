@@ -1,13 +1,19 @@
 package circuitbreaker.gate.control;
 
 import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.reopen.control.Admission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Decides, from memory, whether a visitor's request may reach the main site. Front proxies ask before each one. */
+/**
+ * Decides, from memory, whether a visitor's request may reach the main site. Front proxies ask before each one. Closed
+ * during maintenance, and during the reopening after it for everyone not yet let in; always-open paths and the
+ * bypass pass regardless.
+ */
 @ApplicationScoped
 public class Gate {
 
@@ -23,6 +29,9 @@ public class Gate {
 
     @Inject
     OpenPaths openPaths;
+
+    @Inject
+    Admission admission;
 
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
@@ -41,7 +50,10 @@ public class Gate {
         if (bypass.isSecretPath(path)) {
             return Decision.GRANT_BYPASS; // also while open: an operator may take the cookie before a deploy
         }
-        if (!store.current().isActive() || openPaths.matches(path) || bypass.admits(cookies, store.now())) {
+        MaintenanceState state = store.current();
+        long now = store.now();
+        if (!state.isActive() && !state.reopeningAt(now) || openPaths.matches(path) || bypass.admits(cookies, now)
+                || admission.admits(cookies, state, now)) {
             return Decision.OPEN;
         }
         return Decision.CLOSED;

@@ -1,5 +1,6 @@
 package circuitbreaker.live.boundary;
 
+import circuitbreaker.live.control.CountdownFeed;
 import circuitbreaker.live.control.OpenSockets;
 import circuitbreaker.live.entity.SocketMessage;
 import jakarta.inject.Inject;
@@ -30,6 +31,9 @@ public abstract class SocketEndpoint {
     @Inject
     OpenSockets sockets;
 
+    @Inject
+    CountdownFeed feed;
+
     @OnOpen
     public void open(Session session) {
         // Liveness is the ping deadline of SocketPulse. An idle timeout would also make Tyrus reschedule a timer
@@ -45,7 +49,7 @@ public abstract class SocketEndpoint {
             return; // over its allowance: being closed with 1008, nothing is parsed
         }
         if (isStatusRequest(frame)) {
-            sockets.sendStatus(session);
+            feed.statusTo(session.getId());
         } else {
             sockets.refuse(session, "unknown message: " + EXPECTED);
         }

@@ -1,16 +1,19 @@
 package circuitbreaker.live.control;
 
 import circuitbreaker.live.entity.Countdown;
+import circuitbreaker.live.entity.SocketJoined;
 import circuitbreaker.live.entity.SocketMessage;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.StateChanged;
 import circuitbreaker.platform.Metrics;
 import circuitbreaker.platform.Second;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.json.bind.Jsonb;
 
 /**
@@ -35,8 +38,22 @@ public class CountdownFeed {
     private volatile long lastTickAt = System.currentTimeMillis();
 
     void stateChanged(@Observes StateChanged changed) {
-        sockets.broadcast(sockets.statusUpdate());
+        sockets.broadcast(statusUpdate());
         metrics.count("circuitbreaker_broadcasts", "type", SocketMessage.STATUS_UPDATE);
+    }
+
+    /** A page that has just connected hears the state first, before anything else is sent to it. */
+    void joined(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) SocketJoined joined) {
+        sockets.sendTo(joined.sessionId(), statusUpdate());
+    }
+
+    /** Answers one socket's requestStatus. */
+    public void statusTo(String sessionId) {
+        sockets.sendTo(sessionId, statusUpdate());
+    }
+
+    private String statusUpdate() {
+        return jsonb.toJson(new SocketMessage(SocketMessage.STATUS_UPDATE, store.status()));
     }
 
     void second(@ObservesAsync Second second) {

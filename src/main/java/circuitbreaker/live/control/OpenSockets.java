@@ -1,41 +1,34 @@
 package circuitbreaker.live.control;
 
-import circuitbreaker.live.entity.SocketMessage;
-import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.live.entity.SocketJoined;
+import circuitbreaker.live.entity.WaitingSocket;
 import circuitbreaker.platform.Metrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every open socket (a visitor's page), and the fan-out to them: each message is serialized once and handed to the
- * server's broadcast (Tyrus) or queued to every session. A failed, overflowing or misbehaving session is closed and
- * forgotten without touching the others.
+ * Every open socket (a visitor's page): joined, heard, answered, sent to one by one or all at once ({@link Fanout}),
+ * and closed. A failed, overflowing or misbehaving session is closed and forgotten without touching the others.
  */
 @ApplicationScoped
 public class OpenSockets {
 
     private static final System.Logger LOG = System.getLogger(OpenSockets.class.getName());
-
-    @Inject
-    Jsonb jsonb;
-
-    @Inject
-    MaintenanceStore store;
 
     @Resource
     ManagedExecutorService executor;
@@ -43,13 +36,16 @@ public class OpenSockets {
     @Inject
     Metrics metrics;
 
+    @Inject
+    Event<SocketJoined> arrivals;
+
     /** Messages a client may send per second (twice as many in a burst); beyond that it is closed with 1008. */
     @Inject
     @ConfigProperty(name = "circuit.breaker.socket.messages.per.second", defaultValue = "5")
     double messagesPerSecond;
 
     private final ConcurrentHashMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
-    private final TyrusBroadcast tyrus = new TyrusBroadcast();
+    private final Fanout fanout = new Fanout();
     private final AtomicInteger joined = new AtomicInteger();
 
     @PostConstruct
@@ -61,7 +57,25 @@ public class OpenSockets {
         Outbox outbox = new Outbox(session, joined.getAndIncrement(),
                 new MessageAllowance(messagesPerSecond, 2 * messagesPerSecond, System.nanoTime()), this::drop);
         outboxes.put(session.getId(), outbox);
-        outbox.offer(statusUpdate());
+        arrivals.fire(new SocketJoined(session.getId(), outbox.order())); // its first message: the state (CountdownFeed)
+    }
+
+    /** Every open socket, those that joined first first. */
+    public List<WaitingSocket> waiting() {
+        return outboxes.values().stream().sorted(Comparator.comparingLong(Outbox::order))
+                .map(outbox -> new WaitingSocket(outbox.session().getId(), outbox.order())).toList();
+    }
+
+    /** A message to one socket only; false when it is gone. */
+    public boolean sendTo(String sessionId, String text) {
+        Outbox outbox = outboxes.get(sessionId);
+        if (outbox == null) {
+            return false;
+        }
+        if (!outbox.offer(text)) {
+            tooSlow(outbox);
+        }
+        return true;
     }
 
     /** A pong or a message from the client. */
@@ -112,44 +126,13 @@ public class OpenSockets {
         return outboxes.size();
     }
 
-    /** Answers one socket's requestStatus. */
-    public void sendStatus(Session session) {
-        Outbox outbox = outboxes.get(session.getId());
-        if (outbox != null && !outbox.offer(statusUpdate())) {
-            tooSlow(outbox);
-        }
-    }
-
-    String statusUpdate() {
-        return jsonb.toJson(new SocketMessage(SocketMessage.STATUS_UPDATE, store.status()));
-    }
-
     Collection<Outbox> outboxes() {
         return outboxes.values();
     }
 
-    /**
-     * A message to every socket. A Tyrus broadcast reaches the sessions of one endpoint (the page's path or the
-     * original /ws): one open session of each endpoint hands it on; where the broadcast is not there, each socket's
-     * outbox takes it.
-     */
+    /** A message to every socket, serialized once. */
     void broadcast(String text) {
-        Map<String, Session> oneEach = new HashMap<>();
-        for (Outbox outbox : outboxes.values()) {
-            if (outbox.session().isOpen()) {
-                oneEach.putIfAbsent(outbox.endpoint(), outbox.session());
-            }
-        }
-        for (Map.Entry<String, Session> endpoint : oneEach.entrySet()) {
-            if (tyrus.send(endpoint.getValue(), text)) {
-                continue;
-            }
-            for (Outbox outbox : outboxes.values()) {
-                if (outbox.endpoint().equals(endpoint.getKey()) && !outbox.offer(text)) {
-                    tooSlow(outbox);
-                }
-            }
-        }
+        fanout.send(outboxes.values(), text, this::tooSlow);
     }
 
     private void tooSlow(Outbox outbox) {

@@ -2,6 +2,8 @@ package circuitbreaker.maintenance.control;
 
 import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.maintenance.entity.Reopening;
+import circuitbreaker.maintenance.entity.ReopeningProgress;
 import circuitbreaker.maintenance.entity.StateChanged;
 import circuitbreaker.maintenance.entity.Status;
 import circuitbreaker.maintenance.entity.StatusUpdate;
@@ -15,6 +17,8 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one owner of the maintenance state: applies updates one at a time, saves each before anyone sees it, then
@@ -28,17 +32,26 @@ public class MaintenanceStore {
     private StateFile file;
     private Event<StateChanged> changed;
     private Clock clock;
+    /** How long a reopening lasts when an update that ends maintenance does not say (CIRCUIT_BREAKER_REOPEN_SECONDS). */
+    private long reopenSeconds;
     private volatile MaintenanceState current;
     private volatile long lastBroadcast;
+    private volatile ReopeningProgress progress = ReopeningProgress.NONE;
 
     protected MaintenanceStore() {
     }
 
     @Inject
-    public MaintenanceStore(StateFile file, Event<StateChanged> changed, Clock clock) {
+    public MaintenanceStore(StateFile file, Event<StateChanged> changed, Clock clock,
+            @ConfigProperty(name = "circuit.breaker.reopen.seconds", defaultValue = "30") long reopenSeconds) {
+        if (reopenSeconds < 0 || reopenSeconds > Reopening.MAX_SECONDS) {
+            throw new IllegalStateException("CIRCUIT_BREAKER_REOPEN_SECONDS must be from 0 to " + Reopening.MAX_SECONDS
+                    + ", not " + reopenSeconds);
+        }
         this.file = file;
         this.changed = changed;
         this.clock = clock;
+        this.reopenSeconds = reopenSeconds;
     }
 
     /** Loads at deployment, not on first use, so a corrupt file is found and reported at start-up. */
@@ -65,12 +78,12 @@ public class MaintenanceStore {
 
     /** A state as clients would see it now: the current one, or a draft. */
     public Status status(MaintenanceState state) {
-        return state.at(now(), lastBroadcast);
+        return state.at(now(), lastBroadcast, progress);
     }
 
     /** What an operator's update would make of the current state, without saving or announcing it (the preview). */
     public MaintenanceState draft(StatusUpdate update) {
-        return current().apply(update, now(), Cause.OPERATOR);
+        return current().apply(update, now(), Cause.OPERATOR, reopenSeconds);
     }
 
     /** An operator's update. Saves, then publishes. When the save fails nothing changes and the caller hears why. */
@@ -82,17 +95,28 @@ public class MaintenanceStore {
      * Applies the update only if the state still satisfies the condition when its turn comes (the watcher opens
      * only what is closed, and closes only what it opened): the check and the change are one step.
      */
-    public synchronized Optional<MaintenanceState> applyIf(Predicate<MaintenanceState> condition, StatusUpdate update,
+    public Optional<MaintenanceState> applyIf(Predicate<MaintenanceState> condition, StatusUpdate update,
             Cause by) throws IOException {
+        return change(condition, state -> state.apply(update, now(), by, reopenSeconds));
+    }
+
+    /** Records the reopening as ended with the fleet's count, once: only the one still going whose time is up. */
+    public Optional<MaintenanceState> endReopening(long from, long admitted) throws IOException {
+        return change(state -> state.reopening() != null && state.reopening().from() == from
+                && state.reopening().dueAt(now()), state -> state.reopeningEnded(now(), admitted));
+    }
+
+    private synchronized Optional<MaintenanceState> change(Predicate<MaintenanceState> condition,
+            UnaryOperator<MaintenanceState> next) throws IOException {
         if (!condition.test(current())) {
             return Optional.empty();
         }
         MaintenanceState before = current();
-        MaintenanceState next = before.apply(update, now(), by);
-        file.save(next);
-        current = next;
-        changed.fire(new StateChanged(before, next, true));
-        return Optional.of(next);
+        MaintenanceState after = next.apply(before);
+        file.save(after);
+        current = after;
+        changed.fire(new StateChanged(before, after, true));
+        return Optional.of(after);
     }
 
     /**
@@ -117,6 +141,11 @@ public class MaintenanceStore {
 
     public void recordBroadcast(long countdown) {
         lastBroadcast = countdown;
+    }
+
+    /** This instance's visitors in the reopening going on, as the status shows them. */
+    public void recordReopening(ReopeningProgress now) {
+        progress = now;
     }
 
     public long now() {

@@ -1,5 +1,6 @@
 package circuitbreaker.maintenance.control;
 
+import circuitbreaker.maintenance.entity.Reopening;
 import circuitbreaker.maintenance.entity.StatusUpdate;
 import circuitbreaker.platform.InvalidInput;
 import circuitbreaker.platform.JsonInput;
@@ -24,7 +25,8 @@ import java.util.Set;
 public class UpdateParser {
 
     public static final long MAX_COUNTDOWN_SECONDS = 7 * 24 * 60 * 60;
-    static final Set<String> FIELDS = Set.of("message", "currentIssue", "countdown", "estimatedCompletion", "isActive");
+    static final Set<String> FIELDS = Set.of("message", "currentIssue", "countdown", "estimatedCompletion", "isActive",
+            "reopenSeconds");
 
     public StatusUpdate parse(InputStream body, long now) throws InvalidInput, IOException {
         return parse(JsonInput.decode(JsonInput.readLimited(body)), now);
@@ -35,7 +37,7 @@ public class UpdateParser {
         for (String name : object.keySet()) {
             if (!FIELDS.contains(name)) {
                 throw new InvalidInput("unknown field '" + name + "'; allowed: message, currentIssue, countdown, "
-                        + "estimatedCompletion, isActive");
+                        + "estimatedCompletion, isActive, reopenSeconds");
             }
         }
         String message = JsonInput.text(object, "message");
@@ -50,7 +52,16 @@ public class UpdateParser {
         if (object.containsKey("countdown")) {
             countdown(object.get("countdown")); // validated even when estimatedCompletion wins
         }
-        return new StatusUpdate(message, issue, active, end);
+        Long reopen = object.containsKey("reopenSeconds") ? reopenSeconds(object.get("reopenSeconds")) : null;
+        return new StatusUpdate(message, issue, active, end, reopen);
+    }
+
+    static long reopenSeconds(JsonValue value) throws InvalidInput {
+        long seconds = JsonInput.wholeNumber("reopenSeconds", value, "seconds");
+        if (seconds < 0 || seconds > Reopening.MAX_SECONDS) {
+            throw new InvalidInput("reopenSeconds must be from 0 (everyone at once) to " + Reopening.MAX_SECONDS);
+        }
+        return seconds;
     }
 
     static boolean bool(JsonValue value) throws InvalidInput {

@@ -1,5 +1,6 @@
 package circuitbreaker.maintenance.entity;
 
+import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.io.Serializable;
 
@@ -8,14 +9,22 @@ import java.io.Serializable;
  *
  * @param version grows by one with every accepted update; across a cluster the higher version wins
  * @param cause who made the last change ({@link Cause#key()}); files written before it existed read as "operator"
+ * @param reopening the reopening going on, or the last one, until maintenance is on again; null when there was none
  */
 @JsonbPropertyOrder({"isActive", "message", "currentIssue", "startTime", "estimatedCompletion", "updatedAt", "version",
-        "cause"})
+        "cause", "reopening"})
 public record MaintenanceState(boolean isActive, String message, String currentIssue, long startTime,
-        Long estimatedCompletion, long updatedAt, long version, String cause) implements Serializable {
+        Long estimatedCompletion, long updatedAt, long version, String cause, Reopening reopening)
+        implements Serializable {
 
+    @JsonbCreator // the file holds every component; the shorter constructor is for states made in code
     public MaintenanceState {
         cause = cause == null ? Cause.OPERATOR.key() : cause;
+    }
+
+    public MaintenanceState(boolean isActive, String message, String currentIssue, long startTime,
+            Long estimatedCompletion, long updatedAt, long version, String cause) {
+        this(isActive, message, currentIssue, startTime, estimatedCompletion, updatedAt, version, cause, null);
     }
 
     public static final String DEFAULT_MESSAGE =
@@ -30,7 +39,8 @@ public record MaintenanceState(boolean isActive, String message, String currentI
         return new MaintenanceState(false, DEFAULT_MESSAGE, DEFAULT_ISSUE, now, null, now, 0, null);
     }
 
-    public MaintenanceState apply(StatusUpdate update, long now, Cause by) {
+    /** @param defaultReopenSeconds the reopening's length when an update ends maintenance without saying one */
+    public MaintenanceState apply(StatusUpdate update, long now, Cause by, long defaultReopenSeconds) {
         boolean active = update.isActive() == null || update.isActive();
         return new MaintenanceState(
                 active,
@@ -40,7 +50,38 @@ public record MaintenanceState(boolean isActive, String message, String currentI
                 update.end() == null ? estimatedCompletion : update.end().epochMillis(),
                 now,
                 version + 1,
-                by.key());
+                by.key(),
+                active ? null : reopeningAfter(update.reopenSeconds(), now, defaultReopenSeconds));
+    }
+
+    /**
+     * Ending maintenance starts a reopening (0 seconds: none, everyone at once). While maintenance is off, a length
+     * sets the time left from now: 0 lets everyone in now; the reopening keeps its name ({@code from}), so those
+     * already let in stay in.
+     */
+    private Reopening reopeningAfter(Long seconds, long now, long defaultSeconds) {
+        if (isActive) {
+            long length = seconds == null ? defaultSeconds : seconds;
+            return length == 0 ? null : new Reopening(now, now + length * 1000, null);
+        }
+        if (seconds == null) {
+            return reopening;
+        }
+        boolean going = reopening != null && reopening.inProgressAt(now);
+        if (seconds == 0) {
+            return going ? new Reopening(reopening.from(), now, null) : reopening;
+        }
+        return new Reopening(going ? reopening.from() : now, now + seconds * 1000, null);
+    }
+
+    /** The reopening recorded as ended, with the visitors the fleet let in: a change of its own, by the same author. */
+    public MaintenanceState reopeningEnded(long now, long admitted) {
+        return new MaintenanceState(isActive, message, currentIssue, startTime, estimatedCompletion, now, version + 1,
+                cause, new Reopening(reopening.from(), Math.min(reopening.until(), now), admitted));
+    }
+
+    public boolean reopeningAt(long now) {
+        return !isActive && reopening != null && reopening.inProgressAt(now);
     }
 
     public boolean causedBy(Cause by) {
@@ -75,11 +116,15 @@ public record MaintenanceState(boolean isActive, String message, String currentI
     }
 
     public Phase phaseAt(long now) {
-        return Phase.of(isActive, estimatedCompletion, countdownAt(now));
+        return reopeningAt(now) ? Phase.REOPENING : Phase.of(isActive, estimatedCompletion, countdownAt(now));
     }
 
-    public Status at(long now, long lastBroadcast) {
+    /** @param progress this instance's visitors in the reopening going on */
+    public Status at(long now, long lastBroadcast, ReopeningProgress progress) {
+        ReopeningStatus shown = reopening == null || isActive ? null : reopening.admitted() != null
+                ? new ReopeningStatus(reopening.from(), reopening.until(), reopening.admitted(), 0)
+                : new ReopeningStatus(reopening.from(), reopening.until(), progress.admitted(), progress.waiting());
         return new Status(isActive, message, currentIssue, countdownAt(now), startTime, estimatedCompletion,
-                lastBroadcast, phaseAt(now).key(), cause, updatedAt, version);
+                lastBroadcast, phaseAt(now).key(), cause, updatedAt, version, shown);
     }
 }

@@ -1,8 +1,11 @@
 package circuitbreaker.maintenance.entity;
 
-/** How far along the maintenance is, as the page's progress label shows it. */
+/**
+ * How far along the maintenance is, as the page's progress label shows it; reopening while the visitors who waited are
+ * let back after it.
+ */
 public enum Phase {
-    ACTIVE, ALMOST, FINAL, COMPLETE;
+    ACTIVE, ALMOST, FINAL, COMPLETE, REOPENING;
 
     /** Under this many seconds left the label turns to "almost". */
     static final long ALMOST_SECONDS = 300;

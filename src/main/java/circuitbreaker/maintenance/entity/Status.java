@@ -2,9 +2,20 @@ package circuitbreaker.maintenance.entity;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
-/** The state as clients see it at one instant: the stored facts plus the derived countdown and phase. */
+/**
+ * The state as clients see it at one instant: the stored facts plus the derived countdown and phase.
+ *
+ * @param reopening while maintenance is off, the reopening going on or the last one; otherwise null
+ */
 @JsonbPropertyOrder({"isActive", "message", "currentIssue", "countdown", "startTime", "estimatedCompletion",
-        "lastBroadcast", "phase", "cause", "updatedAt", "version"})
+        "lastBroadcast", "phase", "cause", "updatedAt", "version", "reopening"})
 public record Status(boolean isActive, String message, String currentIssue, long countdown, long startTime,
-        Long estimatedCompletion, long lastBroadcast, String phase, String cause, long updatedAt, long version) {
+        Long estimatedCompletion, long lastBroadcast, String phase, String cause, long updatedAt, long version,
+        ReopeningStatus reopening) {
+
+    public Status(boolean isActive, String message, String currentIssue, long countdown, long startTime,
+            Long estimatedCompletion, long lastBroadcast, String phase, String cause, long updatedAt, long version) {
+        this(isActive, message, currentIssue, countdown, startTime, estimatedCompletion, lastBroadcast, phase, cause,
+                updatedAt, version, null);
+    }
 }

@@ -4,8 +4,15 @@ package circuitbreaker.maintenance.entity;
  * A validated partial update: a null component means "keep the current value".
  *
  * @param end null to keep the end time, otherwise the new end (which may itself be unknown)
+ * @param reopenSeconds over how long the visitors who waited are let back: with an update that ends maintenance, the
+ *     reopening's length (null: the configured default; 0: everyone at once); while maintenance is off, the time
+ *     left from now (0: everyone now). Without effect on an update that leaves maintenance on.
  */
-public record StatusUpdate(String message, String currentIssue, Boolean isActive, End end) {
+public record StatusUpdate(String message, String currentIssue, Boolean isActive, End end, Long reopenSeconds) {
+
+    public StatusUpdate(String message, String currentIssue, Boolean isActive, End end) {
+        this(message, currentIssue, isActive, end, null);
+    }
 
     /** The new estimated completion; {@code epochMillis} null means no end is known. */
     public record End(Long epochMillis) {

@@ -1,6 +1,7 @@
 package circuitbreaker.page.control;
 
 import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.entity.Phase;
 import circuitbreaker.maintenance.entity.Status;
 import circuitbreaker.platform.Metrics;
 import circuitbreaker.platform.ProxyCache;
@@ -67,7 +68,7 @@ public class PageAnswer {
     public void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
         metrics.count("circuitbreaker_page_views");
         Status status = store.status();
-        long retryAfter = status.countdown() > 0 ? status.countdown() : defaultRetryAfter;
+        long retryAfter = retryAfter(status);
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", Long.toString(retryAfter));
         ProxyCache.untilTheSecondEnds(response, store.now());
@@ -114,6 +115,14 @@ public class PageAnswer {
                 timeline.currentMaintenance(status.isActive(), status.startTime())));
     }
 
+    /** The seconds left: of the maintenance, or of the reopening for a visitor not let in yet; else the default. */
+    private long retryAfter(Status status) {
+        if (status.reopening() != null && Phase.REOPENING.key().equals(status.phase())) {
+            return Math.max(1, (status.reopening().until() - store.now() + 999) / 1000);
+        }
+        return status.countdown() > 0 ? status.countdown() : defaultRetryAfter;
+    }
+
     private static JsonPage notice(Status status, long retryAfter) {
         return new JsonPage("maintenance", status.isActive(), status.message(), status.currentIssue(),
                 status.countdown(), status.estimatedCompletion(), retryAfter);
@@ -130,7 +139,7 @@ public class PageAnswer {
 
     private String render(HttpServletRequest request, HttpServletResponse response, Status status, String lang,
             List<TimelineEntry> updates) throws IOException {
-        request.setAttribute("view", PageModel.of(status, lang, siteUrl, updates));
+        request.setAttribute("view", PageModel.of(status, lang, siteUrl, updates, store.now()));
         request.setAttribute("assets", assets);
         CapturedResponse page = new CapturedResponse(response);
         try {

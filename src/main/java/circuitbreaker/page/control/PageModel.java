@@ -1,7 +1,9 @@
 package circuitbreaker.page.control;
 
+import circuitbreaker.maintenance.entity.Phase;
 import circuitbreaker.maintenance.entity.Status;
 import circuitbreaker.timeline.entity.TimelineEntry;
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,21 +15,32 @@ import java.util.Map;
  *
  * @param text the page's own words in the visitor's language
  * @param siteUrl where the visitor goes once the site answers healthy again
+ * @param reloadAfter during a reopening, the seconds until everyone is in: a page without JavaScript reloads then
  */
 public record PageModel(String lang, Map<String, String> text, Status status, String remaining, String startIso,
-        String startText, String statusNote, String siteUrl, List<TimelineEntry> updates) {
+        String startText, String statusNote, String siteUrl, List<TimelineEntry> updates, long reloadAfter) {
 
     private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    /** @param updates the current maintenance's changes, newest first */
-    public static PageModel of(Status status, String lang, String siteUrl, List<TimelineEntry> updates) {
+    /**
+     * @param updates the current maintenance's changes, newest first
+     * @param now the moment the page shows: during a reopening, the time left counts down to its end
+     */
+    public static PageModel of(Status status, String lang, String siteUrl, List<TimelineEntry> updates, long now) {
         Map<String, String> text = PageText.in(lang);
         Instant start = Instant.ofEpochMilli(status.startTime());
-        return new PageModel(lang, text, status, clock(status.countdown()), start.toString(), START.format(start),
-                note(status, text), siteUrl, updates);
+        long left = reopening(status) ? Math.max(0, (status.reopening().until() - now + 999) / 1000) : status.countdown();
+        return new PageModel(lang, text, status, clock(left), start.toString(), START.format(start),
+                note(status, text), siteUrl, updates, reopening(status) ? left + 1 : 0);
     }
+
+    static boolean reopening(Status status) {
+        return Phase.REOPENING.key().equals(status.phase());
+    }
+
+
 
     public String iso(long epochMillis) {
         return Instant.ofEpochMilli(epochMillis).toString();
@@ -51,6 +64,10 @@ public record PageModel(String lang, Map<String, String> text, Status status, St
     }
 
     private static String note(Status status, Map<String, String> text) {
+        if (reopening(status)) {
+            return MessageFormat.format(text.get("reopening.note").replace("'", "''"),
+                    TIME.format(Instant.ofEpochMilli(status.reopening().until())));
+        }
         if (!status.isActive()) {
             return text.get("note.over");
         }
@@ -65,15 +82,17 @@ public record PageModel(String lang, Map<String, String> text, Status status, St
      * words: a visitor reaches it then only because the site does not answer (or by asking the breaker directly).
      */
     public String message() {
-        return status.isActive() ? PageText.localized(status.message(), lang) : text.get("idle.message");
+        return status.isActive() ? PageText.localized(status.message(), lang)
+                : text.get(reopening(status) ? "reopening.message" : "idle.message");
     }
 
     public String issue() {
-        return status.isActive() ? PageText.localized(status.currentIssue(), lang) : text.get("idle.issue");
+        return status.isActive() ? PageText.localized(status.currentIssue(), lang)
+                : text.get(reopening(status) ? "reopening.issue" : "idle.issue");
     }
 
     public String title() {
-        return text.get(status.isActive() ? "title" : "idle.message");
+        return status.isActive() ? text.get("title") : message();
     }
 
     /** The breaker's own texts as stored, so the script can show them in the visitor's language too. */

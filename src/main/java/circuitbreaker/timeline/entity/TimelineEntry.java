@@ -1,15 +1,22 @@
 package circuitbreaker.timeline.entity;
 
 import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.maintenance.entity.Reopening;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
-/** One change of the state, as visitors were told it: when, by whom, and what the page said. */
-@JsonbPropertyOrder({"at", "cause", "isActive", "message", "currentIssue", "estimatedCompletion", "version"})
+/**
+ * One change of the state, as visitors were told it: when, by whom, and what the page said.
+ *
+ * @param reopening with maintenance off, the reopening that change began, moved or ended (with its count), or null
+ */
+@JsonbPropertyOrder({"at", "cause", "isActive", "message", "currentIssue", "estimatedCompletion", "version",
+        "reopening"})
 public record TimelineEntry(long at, String cause, boolean isActive, String message, String currentIssue,
-        Long estimatedCompletion, long version) {
+        Long estimatedCompletion, long version, Reopening reopening) {
 
     public static TimelineEntry of(MaintenanceState state) {
         return new TimelineEntry(state.updatedAt(), state.cause(), state.isActive(), state.message(),
-                state.currentIssue(), state.estimatedCompletion(), state.version());
+                state.currentIssue(), state.estimatedCompletion(), state.version(),
+                state.isActive() ? null : state.reopening());
     }
 }

@@ -11,7 +11,8 @@ import jakarta.inject.Inject;
 
 /**
  * Names each change of the state this instance made (a change taken from another member was told there: once per
- * fleet): opened, updated or closed, and when the watcher did it, tripped or recovered as well.
+ * fleet): opened, updated or closed; when the watcher did it, tripped or recovered as well; a closing with a
+ * reopening, the reopening's start too; and the record of its end, with the visitors the fleet let in.
  */
 @ApplicationScoped
 public class StateNotices {
@@ -36,6 +37,12 @@ public class StateNotices {
             if (watcher) {
                 notices.fire(new WebhookEvent(WebhookEvent.RECOVERED, now));
             }
+            if (now.reopening() != null) {
+                notices.fire(new WebhookEvent(WebhookEvent.REOPENING_STARTED, now));
+            }
+        } else if (now.reopening() != null && now.reopening().admitted() != null
+                && (before.reopening() == null || before.reopening().admitted() == null)) {
+            notices.fire(new WebhookEvent(WebhookEvent.REOPENING_ENDED, now));
         } else {
             notices.fire(new WebhookEvent(WebhookEvent.UPDATED, now));
         }

@@ -38,8 +38,15 @@ public class WebhookBody {
             case WebhookEvent.RECOVERED -> "The breaker recovered: the site answers again";
             case WebhookEvent.SCHEDULED -> "Maintenance window planned";
             case WebhookEvent.CANCELLED -> "Maintenance window cancelled";
+            case WebhookEvent.REOPENING_STARTED -> "Reopening: visitors are let back in the order they waited";
+            case WebhookEvent.REOPENING_ENDED -> "Reopening over";
             default -> notice.type();
         };
+        if (notice.data() instanceof MaintenanceState state && state.reopening() != null
+                && (notice.type().equals(WebhookEvent.REOPENING_STARTED) || notice.type().equals(WebhookEvent.REOPENING_ENDED))) {
+            return what + (state.reopening().admitted() == null ? ", everyone in by " + Instant.ofEpochMilli(
+                    state.reopening().until()) : ": " + state.reopening().admitted() + " visitor(s) let in by their turn");
+        }
         if (notice.data() instanceof MaintenanceState state) {
             String until = state.isActive() && state.estimatedCompletion() != null
                     ? " (until " + Instant.ofEpochMilli(state.estimatedCompletion()) + ")" : "";

@@ -13,4 +13,6 @@ public record WebhookEvent(String type, Object data) {
     public static final String CANCELLED = "window.cancelled";
     public static final String TRIPPED = "breaker.tripped";
     public static final String RECOVERED = "breaker.recovered";
+    public static final String REOPENING_STARTED = "reopening.started";
+    public static final String REOPENING_ENDED = "reopening.ended";
 }

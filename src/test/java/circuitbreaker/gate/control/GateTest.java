@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.StateFile;
+import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.StatusUpdate;
 import circuitbreaker.platform.RecordingEvent;
 import circuitbreaker.platform.SteppedClock;
+import circuitbreaker.reopen.control.Admission;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,11 +33,11 @@ class GateTest {
 
     @BeforeEach
     void setUp() {
-        store = new MaintenanceStore(new StateFile(folder.resolve("state.json").toString()), new RecordingEvent<>(),
-                clock);
+        store = new MaintenanceStore(new StateFile(folder.resolve("state.json").toString()), new RecordingEvent<>(), clock, 0);
         gate.store = store;
         gate.bypass = new Bypass(Optional.of(SECRET), Optional.empty(), 60);
         gate.openPaths = new OpenPaths(Optional.of("/.well-known/acme-challenge/"));
+        gate.admission = new Admission();
     }
 
     @Test
@@ -58,6 +60,19 @@ class GateTest {
         assertEquals(CLOSED, gate.decide("/admin", pair, false), "the cookie expired");
         assertEquals(GRANT_BYPASS, gate.decide(Bypass.PATH + SECRET, null, false));
         assertEquals(CLOSED, gate.decide(Bypass.PATH + SECRET + "x", null, false));
+    }
+
+    @Test
+    void duringTheReopeningOnlyThoseLetInPassAndFromItsEndEveryone() throws Exception {
+        store.apply(new StatusUpdate("Upgrading", null, true, null));
+        store.applyIf(state -> true, new StatusUpdate(null, null, false, null, 20L), Cause.OPERATOR);
+        long from = store.current().reopening().from();
+        assertEquals(CLOSED, gate.decide("/shop", null, true), "not let in yet: the page");
+        String admitted = Admission.COOKIE + "=" + gate.admission.value(from);
+        assertEquals(OPEN, gate.decide("/shop", admitted, true));
+        assertEquals(OPEN, gate.decide("/.well-known/acme-challenge/t", null, false), "always-open paths stay open");
+        clock.advance(Duration.ofSeconds(20));
+        assertEquals(OPEN, gate.decide("/shop", null, true), "everyone is in by its end");
     }
 
     @Test

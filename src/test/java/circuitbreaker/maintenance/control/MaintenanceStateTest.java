@@ -31,15 +31,15 @@ class MaintenanceStateTest {
         assertEquals(Phase.FINAL, running.phaseAt(T + 600_000 - 60_000));
         assertEquals(Phase.COMPLETE, running.phaseAt(T + 600_000));
         MaintenanceState open = running.apply(new StatusUpdate(null, null, null, new StatusUpdate.End(null)), T,
-                Cause.OPERATOR);
+                Cause.OPERATOR, 0);
         assertEquals(Phase.ACTIVE, open.phaseAt(T + 9_999_999), "with no end known it never claims to be almost done");
-        MaintenanceState off = running.apply(new StatusUpdate(null, null, false, null), T, Cause.OPERATOR);
+        MaintenanceState off = running.apply(new StatusUpdate(null, null, false, null), T, Cause.OPERATOR, 0);
         assertEquals(Phase.COMPLETE, off.phaseAt(T));
     }
 
     @Test
     void anUpdateKeepsWhatItOmitsAndCountsTheVersion() {
-        MaintenanceState next = running.apply(new StatusUpdate("new", null, null, null), T + 5, Cause.OPERATOR);
+        MaintenanceState next = running.apply(new StatusUpdate("new", null, null, null), T + 5, Cause.OPERATOR, 0);
         assertEquals("new", next.message());
         assertEquals("issue", next.currentIssue());
         assertEquals(T + 600_000, next.estimatedCompletion());
@@ -50,10 +50,10 @@ class MaintenanceStateTest {
 
     @Test
     void turningOnAgainStartsANewMaintenance() {
-        MaintenanceState off = running.apply(new StatusUpdate(null, null, false, null), T + 10, Cause.OPERATOR);
+        MaintenanceState off = running.apply(new StatusUpdate(null, null, false, null), T + 10, Cause.OPERATOR, 0);
         assertFalse(off.isActive());
         assertEquals(T, off.startTime());
-        MaintenanceState on = off.apply(new StatusUpdate(null, null, null, null), T + 20, Cause.OPERATOR);
+        MaintenanceState on = off.apply(new StatusUpdate(null, null, null, null), T + 20, Cause.OPERATOR, 0);
         assertEquals(T + 20, on.startTime());
     }
 

@@ -84,7 +84,7 @@ class StateFileTest {
         Files.createDirectory(folder.resolve("maintenance-status.json.tmp")); // the temp file cannot be written
         assertThrows(IOException.class, () -> file.save(state.apply(
                 new circuitbreaker.maintenance.entity.StatusUpdate("new", null, null, null), 3000,
-                circuitbreaker.maintenance.entity.Cause.OPERATOR)));
+                circuitbreaker.maintenance.entity.Cause.OPERATOR, 0)));
         assertEquals(new String(before), Files.readString(path));
         assertNotNull(file.health().lastError());
     }

@@ -37,7 +37,7 @@ class WindowClockTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        store = new MaintenanceStore(new StateFile(folder.resolve("state.json").toString()), changes, clock);
+        store = new MaintenanceStore(new StateFile(folder.resolve("state.json").toString()), changes, clock, 0);
         windows = new Windows();
         windows.store = store;
         windows.changed = new RecordingEvent<>();

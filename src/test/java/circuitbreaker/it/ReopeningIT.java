@@ -1,0 +1,257 @@
+package circuitbreaker.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import circuitbreaker.reopen.control.Admission;
+import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Half-open (SPEC §15): when maintenance ends, those who waited come back in the order they came, at an even rate,
+ * through the shipped nginx front to a real site that counts its arrivals; the watcher closes the site again if it
+ * fails meanwhile; an operator can let everyone in at once. The visitors are real WebSocket clients that do what the
+ * page does, and one is a real Chromium.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReopeningIT {
+
+    static final Duration SOON = Duration.ofSeconds(15);
+
+    @TempDir
+    static Path work;
+
+    NodeSite site;
+    ServiceProcess breaker;
+    GatedProxy nginx;
+    Receivers receivers;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final List<WaitingVisitor> visitors = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        site = NodeSite.started();
+        receivers = new Receivers();
+        Path hooks = Files.writeString(work.resolve("webhooks.json"), "[" + WebhooksIT.hookFor(receivers.receiver(
+                "/reopening", n -> 204), List.of("reopening.started", "reopening.ended"), null) + "]");
+        breaker = new ServiceProcess(work, Map.of(
+                "CIRCUIT_BREAKER_WATCH_URL", site.uri("/health").toString(),
+                "CIRCUIT_BREAKER_WATCH_INTERVAL", "1",
+                "CIRCUIT_BREAKER_WATCH_TIMEOUT", "1",
+                "CIRCUIT_BREAKER_WATCH_FAILURES", "2",
+                "CIRCUIT_BREAKER_WATCH_SUCCESSES", "2",
+                "CIRCUIT_BREAKER_REOPEN_SECONDS", "20",
+                "CIRCUIT_BREAKER_WEBHOOKS_FILE", hooks.toString()));
+        Command started = breaker.script("start");
+        assertEquals(0, started.exitCode(), started.toString());
+        nginx = GatedProxy.nginx(work, site.port, breaker.port);
+    }
+
+    @AfterEach
+    void leave() {
+        visitors.forEach(WaitingVisitor::close);
+        visitors.clear();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (AutoCloseable part : new AutoCloseable[] {nginx, site, receivers}) {
+            if (part != null) {
+                part.close();
+            }
+        }
+        if (breaker != null) {
+            breaker.stopQuietly();
+        }
+    }
+
+    JsonObject post(String json) {
+        HttpResponse<String> answer = breaker.api().post(json, "Content-Type", "application/json");
+        assertEquals(200, answer.statusCode(), answer.body());
+        return Api.json(answer).getJsonObject("state");
+    }
+
+    /** Visitors who start waiting one after another, each only once the one before hears the state. */
+    List<WaitingVisitor> arrive(String prefix, int count, long spreadMillis) throws Exception {
+        List<WaitingVisitor> arrived = new ArrayList<>();
+        long began = System.currentTimeMillis();
+        for (int i = 0; i < count; i++) {
+            Waits.untilTime(began + i * spreadMillis / count);
+            arrived.add(new WaitingVisitor(prefix + i, http, nginx.uri()));
+        }
+        visitors.addAll(arrived);
+        return arrived;
+    }
+
+    /** When each visitor reached the site, as the site saw it. */
+    Map<String, Long> arrivals() {
+        return Api.array(site.api().get("/arrivals")).getValuesAs(JsonObject.class).stream().collect(
+                Collectors.toMap(a -> a.getString("visitor"), a -> a.getJsonNumber("at").longValue(), Math::min));
+    }
+
+    static int busiestSecond(List<Long> times) {
+        Map<Long, Integer> perSecond = new TreeMap<>();
+        times.forEach(at -> perSecond.merge(at / 1000, 1, Integer::sum));
+        return perSecond.values().stream().max(Integer::compare).orElse(0);
+    }
+
+    @Test
+    void threeHundredWhoWaitedComeBackAtAnEvenRateInTheOrderTheyCameAndNewcomersAfterThem() throws Exception {
+        post("{\"message\":\"Back in ten seconds\",\"countdown\":600}");
+        List<WaitingVisitor> waited = arrive("w", 300, 4000);
+        Waits.await("300 sockets open", SOON, () -> breaker.api().health().getInt("connections") >= 300);
+        long ended = System.currentTimeMillis();
+        JsonObject state = post("{\"isActive\":false,\"reopenSeconds\":10}");
+        assertEquals("reopening", state.getString("phase"));
+        Waits.untilTime(ended + 2000);
+        List<WaitingVisitor> newcomers = arrive("n", 10, 500);
+        Waits.await("everyone at the site", SOON, () -> visitors.stream().allMatch(WaitingVisitor::arrived));
+
+        Map<String, Long> arrivals = arrivals();
+        List<Long> times = waited.stream().map(v -> arrivals.get(v.name)).toList();
+        int busiest = busiestSecond(times);
+        long last = times.stream().mapToLong(Long::longValue).max().orElseThrow();
+        System.out.printf("Reopening of 300 over 10 s through nginx: busiest second %d arrivals, last after %d ms%n",
+                busiest, last - ended);
+        assertTrue(busiest <= 39, "at most 1.3 x 30 new visitors in any second: " + busiest);
+        assertTrue(last - ended <= 12_000, "all in by 12 s: " + (last - ended) + " ms");
+        for (WaitingVisitor earlier : waited) {
+            for (WaitingVisitor later : visitors) {
+                if (later.joinedAt - earlier.joinedAt >= 2000) {
+                    assertTrue(earlier.admittedAt <= later.admittedAt, earlier.name + " waited 2 s longer than "
+                            + later.name + " but came in after it");
+                }
+            }
+        }
+        for (WaitingVisitor newcomer : newcomers) {
+            assertTrue(newcomer.admittedAt >= ended + 9_000, newcomer.name + " arrived during the reopening: last");
+            assertEquals(newcomer.place.getInt("place"), newcomer.place.getInt("of"), "at the end of the line");
+        }
+
+        JsonObject record = Waits.await("the end recorded with the count", SOON, () -> breaker.api().status(),
+                s -> s.getJsonNumber("version").longValue() > state.getJsonNumber("version").longValue());
+        assertTrue(record.getJsonObject("reopening").getInt("admitted") >= 300, record.toString());
+        List<Receivers.Received> told = receivers.await("/reopening", 2, SOON);
+        assertEquals(List.of("reopening.started", "reopening.ended"), told.stream()
+                .map(r -> r.json().getString("type")).toList());
+        assertTrue(Api.json(breaker.api().get("/api/maintenance/history?limit=1")).getJsonArray("entries")
+                .getJsonObject(0).getJsonObject("reopening").getInt("admitted") >= 300, "in the timeline");
+        assertTrue(breaker.api().get("/mp-metrics").body().matches("(?s).*circuitbreaker_reopening_admitted_total\\S* "
+                + "(3[0-9][0-9]|[4-9][0-9][0-9])(\\.0)?\\b.*"), "counted in the metrics");
+    }
+
+    @Test
+    void withNoReopeningEveryoneComesBackAtOnce() throws Exception {
+        post("{\"message\":\"Back at once\",\"countdown\":600}");
+        List<WaitingVisitor> waited = arrive("z", 50, 500);
+        long ended = System.currentTimeMillis();
+        assertEquals("complete", post("{\"isActive\":false,\"reopenSeconds\":0}").getString("phase"));
+        Waits.await("everyone at the site", SOON, () -> waited.stream().allMatch(WaitingVisitor::arrived));
+        Map<String, Long> arrivals = arrivals();
+        long last = waited.stream().mapToLong(v -> arrivals.get(v.name)).max().orElseThrow();
+        assertTrue(last - ended < 3000, "all within moments: " + (last - ended) + " ms");
+        assertTrue(waited.stream().allMatch(v -> v.admittedAt < 0), "nobody needed a turn");
+    }
+
+    @Test
+    void aSiteThatFailsDuringTheReopeningClosesItAgainAndAdmissionsStopThenEveryoneNowEndsItAtOnce()
+            throws Exception {
+        post("{\"message\":\"Back soon\",\"countdown\":600}");
+        List<WaitingVisitor> waited = arrive("k", 40, 400);
+        post("{\"isActive\":false,\"reopenSeconds\":8}");
+        long reopened = System.currentTimeMillis();
+        Waits.await("a few let in", SOON, () -> waited.stream().filter(v -> v.admittedAt > 0).count() >= 3);
+        site.kill();
+        JsonObject trip = Waits.await("the trip", SOON, () -> breaker.api().status(), s -> s.getBoolean("isActive"));
+        assertEquals("watcher", trip.getString("cause"));
+        Waits.await("every page to hear it", SOON, () -> waited.stream().allMatch(v -> v.trippedAt > 0));
+        Waits.untilTime(reopened + 9000); // past the reopening's planned end
+        for (WaitingVisitor visitor : waited) {
+            assertTrue(visitor.admittedAt < 0 || visitor.admittedAt <= visitor.trippedAt,
+                    visitor.name + " was let in after the trip");
+        }
+        assertTrue(waited.stream().anyMatch(v -> v.admittedAt < 0), "some were still waiting");
+
+        site.start(); // the watcher recovers: maintenance ends, with the default reopening of 20 s
+        JsonObject reopening = Waits.await("the recovery's reopening", SOON, () -> breaker.api().status(),
+                s -> s.getString("phase").equals("reopening"));
+        assertEquals("watcher", reopening.getString("cause"));
+        try (Browser operator = new Browser()) {
+            operator.open(breaker.api().uri("/console"));
+            operator.await("the reopening on the console", SOON, d -> operator.element("reopening").isDisplayed());
+            operator.element("everyone").click();
+            operator.awaitText("action-result", "Everyone is let in now.", SOON);
+        }
+        assertEquals("complete", breaker.api().status().getString("phase"), "the reopening is over at once");
+        Waits.await("a visitor without an admission let through", SOON, () -> nginx.api().get("/").statusCode() == 200);
+    }
+
+    @Test
+    void aWaitingPageShowsItsPlaceAccessiblyThenGoesToTheSiteOnItsTurn() throws Exception {
+        post("{\"message\":\"Back shortly\",\"countdown\":600}");
+        try (Browser browser = new Browser()) {
+            browser.open(nginx.uri());
+            browser.await("the page live", SOON, d -> "live".equals(browser.element("connection").getAttribute(
+                    "data-state")));
+            post("{\"isActive\":false,\"reopenSeconds\":10}");
+            String place = browser.await("its place", SOON, d -> {
+                String shown = browser.text("place");
+                return shown.startsWith("You are number 1 of 1 in line.") ? shown : null;
+            });
+            assertTrue(place.matches("You are number 1 of 1 in line\\. Your turn comes in about 00:(0\\d|10)\\."), place);
+            assertEquals("Reopening", browser.text("phase"));
+            assertEquals("The site is back. Visitors are let in again in the order they waited.",
+                    browser.text("message"));
+            String told = browser.js("return document.getElementById('announcer').textContent;").toString();
+            assertTrue(told.contains("You are number 1 of 1 in line."), "told, politely: " + told);
+            for (String scheme : List.of("light", "dark")) {
+                browser.prefer("prefers-color-scheme", scheme);
+                JsonObject report = browser.axe();
+                assertEquals("[]", report.getJsonArray("violations").toString(), scheme + ": " + report);
+            }
+            assertTrue(browser.text("place").startsWith("You are number 1"), "still waiting: checked while it waited");
+            browser.await("the visitor on the site on its turn", SOON, d -> NodeSite.PAGE_TITLE.equals(d.getTitle()));
+        }
+    }
+
+    @Test
+    void aForgedExpiredOrForeignAdmissionDoesNotPassTheGate() throws Exception {
+        post("{\"message\":\"Closed\",\"countdown\":600}");
+        WaitingVisitor earlier = arrive("e", 1, 0).get(0);
+        long first = post("{\"isActive\":false,\"reopenSeconds\":3}").getJsonObject("reopening").getJsonNumber("from")
+                .longValue();
+        Waits.await("the first reopening's admission", SOON, () -> earlier.admittedAt > 0);
+        String old = Admission.COOKIE + "=" + Waits.await("the cookie", SOON, () -> earlier.cookie, c -> true);
+        post("{\"message\":\"Closed again\"}");
+        WaitingVisitor waiting = arrive("f", 1, 0).get(0);
+        JsonObject second = post("{\"isActive\":false,\"reopenSeconds\":30}").getJsonObject("reopening");
+        long from = second.getJsonNumber("from").longValue();
+        assertTrue(from > first);
+        Waits.nextSecond();
+        String foreign = Admission.COOKIE + "=" + new Admission().value(from);
+        String forged = Admission.COOKIE + "=" + from + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        for (String cookie : List.of(old, foreign, forged)) {
+            HttpResponse<String> answer = nginx.api().get("/", "Cookie", cookie);
+            assertEquals(503, answer.statusCode(), cookie + " let through");
+            assertTrue(answer.headers().firstValue("X-Main-Site").isEmpty());
+        }
+        assertFalse(waiting.arrived());
+        post("{\"isActive\":false,\"reopenSeconds\":0}");
+    }
+}

@@ -1,0 +1,109 @@
+package circuitbreaker.it;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A visitor's page as the breaker sees it, through the front: it waits on the page's socket and does what page.js
+ * does. On its turn (an admission) it sets the cookie it was given and fetches the site; when the state says everyone
+ * may come back (maintenance off, no reopening) it fetches the site as it is. It names itself to the site
+ * (X-Visitor), which keeps the time of its arrival.
+ */
+final class WaitingVisitor implements WebSocket.Listener, AutoCloseable {
+
+    final String name;
+    private final HttpClient http;
+    private final URI front;
+    private final WebSocket socket;
+    private final StringBuilder partial = new StringBuilder();
+    volatile long joinedAt;
+    volatile long reopenedAt = -1;
+    volatile long admittedAt = -1;
+    volatile long trippedAt = -1;
+    volatile long arrivedAt = -1;
+    volatile JsonObject place;
+    volatile String cookie;
+    private volatile boolean fetching;
+
+    /** Connects and waits for the first statusUpdate, so visitors started one after another wait in that order. */
+    WaitingVisitor(String name, HttpClient http, URI front) throws Exception {
+        this.name = name;
+        this.http = http;
+        this.front = front;
+        this.socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(URI.create(front.toString().replace("http://", "ws://")).resolve("/circuit-breaker/ws"), this)
+                .get(10, TimeUnit.SECONDS);
+        Waits.await(name + " to hear the state", Duration.ofSeconds(10), () -> joinedAt > 0);
+    }
+
+    boolean arrived() {
+        return arrivedAt > 0;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            JsonObject frame = Api.json(partial.toString());
+            partial.setLength(0);
+            heard(frame.getString("type"), frame.getJsonObject("data"));
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    private void heard(String type, JsonObject data) {
+        long now = System.currentTimeMillis();
+        switch (type) {
+            case "statusUpdate" -> {
+                if (joinedAt == 0) {
+                    joinedAt = now;
+                }
+                if (data.getString("phase").equals("reopening") && reopenedAt < 0) {
+                    reopenedAt = now;
+                } else if (data.getBoolean("isActive") && reopenedAt > 0 && trippedAt < 0) {
+                    trippedAt = now; // maintenance on again during the reopening
+                }
+                if (!data.getBoolean("isActive") && !data.getString("phase").equals("reopening")) {
+                    visit(null); // everyone may come back: the page checks the site
+                }
+            }
+            case "place" -> place = data;
+            case "admitted" -> {
+                admittedAt = now;
+                cookie = data.getString("value");
+                visit(data.getString("cookie") + "=" + cookie);
+            }
+            default -> { }
+        }
+    }
+
+    private void visit(String cookie) {
+        if (arrived() || fetching) {
+            return;
+        }
+        fetching = true;
+        HttpRequest.Builder request = HttpRequest.newBuilder(front.resolve("/")).header("X-Visitor", name);
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {
+            if (answer != null && answer.statusCode() == 200 && answer.headers().firstValue("X-Main-Site").isPresent()) {
+                arrivedAt = System.currentTimeMillis();
+            }
+            fetching = false;
+        });
+    }
+
+    @Override
+    public void close() {
+        socket.abort();
+    }
+}
