@@ -106,6 +106,9 @@ check_settings() {
     value=${!name:-}
     [ -z "$value" ] || { [[ "$value" =~ ^[0-9]+$ ]] && [ "$value" -ge 1 ]; } || fail "$name must be at least 1, not '$value'"
   done
+  value=${CIRCUIT_BREAKER_REOPEN_SECONDS:-}
+  [ -z "$value" ] || { [[ "$value" =~ ^[0-9]{1,4}$ ]] && [ "$value" -le 3600 ]; } \
+    || fail "CIRCUIT_BREAKER_REOPEN_SECONDS must be from 0 to 3600, not '$value'"
   secret=${CIRCUIT_BREAKER_BYPASS_SECRET:-}
   if [ -z "$secret" ] && [ -n "${CIRCUIT_BREAKER_BYPASS_SECRET_FILE:-}" ]; then
     secret=$(cat -- "$CIRCUIT_BREAKER_BYPASS_SECRET_FILE" 2>/dev/null) \
