@@ -2,19 +2,21 @@
 # The performance benchmark: starts the service the way production does (scripts/circuit-breaker.sh) and
 # measures it, with a plain nginx serving a static 503 page in the same run for comparison. Loopback only;
 # every loop is bounded. Usage: benchmark/run.sh [--smoke]. Results: printed, and kept in target/benchmark/.
-# BENCHMARK_PARTS picks parts (default "ready http gate sockets"), e.g. BENCHMARK_PARTS=gate for the front-proxy gate.
+# BENCHMARK_PARTS picks parts (default "ready http gate sockets reopening"), e.g. BENCHMARK_PARTS=gate for the
+# front-proxy gate, BENCHMARK_PARTS=reopening for the crowd let back after maintenance.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "${1:-}" = "--smoke" ]; then
   # A few seconds of everything, so the suite proves the benchmark still runs.
   seconds=1; connections="50"; rounds=1; sockets="100"; per_process=50; tick_seconds=3; updates=2; ready_runs=1
+  waiting=100; reopen_seconds=3
 else
   seconds=10; connections="100 1000"; rounds=3; sockets="1000 5000 10000 15000"; per_process=5000
-  tick_seconds=10; updates=5; ready_runs=5
+  tick_seconds=10; updates=5; ready_runs=5; waiting=10000; reopen_seconds=60
 fi
 sockets=${BENCHMARK_SOCKETS:-$sockets}   # e.g. BENCHMARK_SOCKETS="1000 5000" to measure fewer levels
-parts=" ${BENCHMARK_PARTS:-ready http gate sockets} "
+parts=" ${BENCHMARK_PARTS:-ready http gate sockets reopening} "
 part() { [[ "$parts" == *" $1 "* ]]; }
 
 for tool in wrk nginx curl java; do
@@ -99,11 +101,15 @@ LISTEN=127.0.0.1:$gated_port MAIN_SITE=127.0.0.1:$site_port BREAKER=127.0.0.1:$p
 cat >"$work/nginx/nginx.conf" <<EOF
 daemon off;
 worker_processes auto;
+worker_rlimit_nofile 20000;
 pid $work/nginx/nginx.pid;
 error_log $work/nginx/error.log warn;
-events { worker_connections 4096; }
+events { worker_connections 16384; }
 http {
     access_log off;
+    # The visitors the reopening part sends name themselves: the site logs when each arrives.
+    map \$http_x_visitor \$visitor { "" 0; default 1; }
+    log_format arrivals '\$msec';
     client_body_temp_path $work/nginx/body;
     proxy_temp_path $work/nginx/proxy;
     fastcgi_temp_path $work/nginx/fastcgi;
@@ -121,6 +127,7 @@ http {
     server {
         listen 127.0.0.1:$site_port;
         root $work/nginx/site;
+        access_log $work/nginx/arrivals.log arrivals if=\$visitor;
     }
     server {
         listen 127.0.0.1:$direct_port;
@@ -182,12 +189,12 @@ turn() {
 }
 if part gate; then
   c=100
-  state '{"isActive":false}'; sleep 1
+  state '{"isActive":false,"reopenSeconds":0}'; sleep 1   # the site at once: no reopening to wait through
   curl -fsS "http://127.0.0.1:$gated_port/" | grep -q 'The main site' || { echo "benchmark: the gated front does not reach the site" >&2; exit 1; }
   wrk -t2 -c$c -d"${seconds}s" "http://127.0.0.1:$gated_port/" >/dev/null   # warm both
   for _ in $(seq "$rounds"); do
     for urls in one distinct; do
-      turn '{"isActive":false}' 200
+      turn '{"isActive":false,"reopenSeconds":0}' 200
       for target in "site-direct $direct_port" "site-gated $gated_port"; do
         read -r name target_port <<<"$target"
         read -r r l50 l99 < <(load "http://127.0.0.1:$target_port/" "$c" "$urls")
@@ -213,6 +220,16 @@ part sockets && for n in $sockets; do
     "$per_process" "$tick_seconds" "$updates")")
   sleep 3
 done
+
+# --- 5. The reopening: a crowd let back at once, then over the reopening, through the gated front -----------------
+reopening_rows=()
+if part reopening; then
+  scripts/circuit-breaker.sh restart >/dev/null
+  pid=$(cat "$work/run/circuit-breaker-$port.pid")
+  while read -r row; do reopening_rows+=("$row"); done < <(timeout 900 java -cp target/test-classes \
+    circuitbreaker.benchmark.ReopeningBenchmark "$port" "$pid" "$waiting" "$per_process" \
+    "http://127.0.0.1:$gated_port/" "$work/nginx/arrivals.log" "$reopen_seconds")
+fi
 
 # --- Report ------------------------------------------------------------------------------------------------------
 field() { grep -o "\"$2\":[^,}]*" <<<"$1" | cut -d: -f2; }
@@ -257,4 +274,13 @@ for row in "${socket_rows[@]}"; do
   say "| $(field "$row" sockets) | $(field "$row" connected) | $(field "$row" failed) | $(field "$row" rssMiB) | $(field "$row" mibPer1000) | $(field "$row" tickCpuPercent) | $(field "$row" tickGapP50)/$(field "$row" tickGapP99) | $(field "$row" skippedTicks) | $(field "$row" fanoutP50ms)/$(field "$row" fanoutP99ms)/$(field "$row" fanoutLastMs) |"
 done
 for row in "${socket_rows[@]}"; do echo "$row" >>"$out/sockets.jsonl"; done
+if part reopening; then
+  say ""
+  say "| reopening (through the gated nginx) | waiting | arrived | refused/failed | arrivals/s peak, p99, median | all in after s | breaker CPU % | breaker RSS MiB before/most |"
+  say "|---|---|---|---|---|---|---|---|"
+  for row in "${reopening_rows[@]}"; do
+    echo "$row" >>"$out/reopening.jsonl"   # with the arrivals of every second
+    say "| reopenSeconds $(field "$row" reopenSeconds) | $(field "$row" connected) | $(field "$row" arrived) | $(field "$row" refused)/$(field "$row" failed) | $(field "$row" peakPerSecond), $(field "$row" p99PerSecond), $(field "$row" medianPerSecond) | $(field "$row" lastArrivalSeconds) | $(field "$row" cpuPercent) | $(field "$row" rssBeforeMiB)/$(field "$row" rssMostMiB) |"
+  done
+fi
 echo "Kept in $report"

@@ -49,23 +49,10 @@ public final class SocketBenchmark {
         int updates = Integer.parseInt(args[5]);
 
         long rssBefore = rssKib(pid);
-        List<Load> loads = new ArrayList<>();
-        int connected = 0;
-        int failed = 0;
         long started = System.nanoTime();
-        for (int i = 0, left = sockets; left > 0; i++, left -= perProcess) {
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), SocketLoad.class.getName(),
-                    Integer.toString(port), Integer.toString(Math.min(perProcess, left)), "127.0.0." + (2 + i))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            loads.add(new Load(process, new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8),
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))));
-        }
-        for (Load load : loads) {
-            String[] line = load.answers.readLine().split(" "); // "connected N failed M"
-            connected += Integer.parseInt(line[1]);
-            failed += Integer.parseInt(line[3]);
-        }
+        List<Load> loads = start(port, sockets, perProcess);
+        int connected = connected(loads);
+        int failed = sockets - connected;
         double connectSeconds = (System.nanoTime() - started) / 1e9;
         Thread.sleep(3000); // let the server settle before measuring it
         long rssConnected = rssKib(pid);
@@ -135,6 +122,30 @@ public final class SocketBenchmark {
                 mibPerThousand, cpuPercent, percentile(sortedGaps, 50), percentile(sortedGaps, 99),
                 sortedGaps.length == 0 ? 0 : sortedGaps[sortedGaps.length - 1], skipped, median(p50s),
                 median(p99s), median(lasts), missing, median(posts)));
+    }
+
+    /** Load processes holding {@code sockets} sockets, {@code perProcess} each; extra arguments go to each of them. */
+    static List<Load> start(int port, int sockets, int perProcess, String... extra) throws IOException {
+        List<Load> loads = new ArrayList<>();
+        for (int i = 0, left = sockets; left > 0; i++, left -= perProcess) {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), SocketLoad.class.getName(),
+                    Integer.toString(port), Integer.toString(Math.min(perProcess, left)), "127.0.0." + (2 + i)));
+            command.addAll(List.of(extra));
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            loads.add(new Load(process, new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8),
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))));
+        }
+        return loads;
+    }
+
+    /** Waits until every load process has connected what it could; the sockets connected. */
+    static int connected(List<Load> loads) throws IOException {
+        int connected = 0;
+        for (Load load : loads) {
+            connected += Integer.parseInt(load.answers.readLine().split(" ")[1]); // "connected N failed M"
+        }
+        return connected;
     }
 
     static long percentile(long[] sorted, int percent) {

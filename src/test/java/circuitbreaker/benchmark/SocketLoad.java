@@ -18,9 +18,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * One load process: holds many WebSocket clients on one selector thread (raw NIO, so thousands fit in one
  * process), answers pings like a browser, and reports arrival times when the orchestrator asks on stdin.
  *
- * <p>Usage: {@code SocketLoad <port> <count> <source address>}. Commands on stdin: {@code reset} (forget tick
- * history), {@code ticks} (print tick gaps), {@code mark} (start timing status updates), {@code updates} (print
- * the System.nanoTime at which each socket got its first statusUpdate since the mark), {@code quit}.
+ * <p>Usage: {@code SocketLoad <port> <count> <source address> [<site URL>]}. Commands on stdin: {@code reset} (forget
+ * tick history), {@code ticks} (print tick gaps), {@code mark} (start timing status updates), {@code updates} (print
+ * the System.nanoTime at which each socket got its first statusUpdate since the mark), {@code quit}. With a site URL
+ * each socket also goes to the site as its page would ({@link PageVisits}): {@code visits} prints how many did,
+ * {@code forget} puts them all back to waiting.
  */
 public final class SocketLoad {
 
@@ -33,6 +35,7 @@ public final class SocketLoad {
     /** One client socket's receive state and measurements. */
     static final class Client {
         final SocketChannel channel;
+        final int index;
         ByteBuffer in = ByteBuffer.allocate(4096);
         boolean upgraded;
         long lastTickNanos;
@@ -41,8 +44,9 @@ public final class SocketLoad {
         final List<Long> gapsMillis = new ArrayList<>();
         int skipped;
 
-        Client(SocketChannel channel) {
+        Client(SocketChannel channel, int index) {
             this.channel = channel;
+            this.index = index;
         }
     }
 
@@ -52,12 +56,17 @@ public final class SocketLoad {
     private int connected;
     private int closed;
     private long markNanos;
+    private PageVisits visits; // null: these sockets never leave the page
 
     private SocketLoad() throws IOException {
     }
 
     public static void main(String[] args) throws Exception {
-        new SocketLoad().run(Integer.parseInt(args[0]), Integer.parseInt(args[1]), args[2]);
+        SocketLoad load = new SocketLoad();
+        if (args.length > 3) {
+            load.visits = new PageVisits(java.net.URI.create(args[3]), args[2]);
+        }
+        load.run(Integer.parseInt(args[0]), Integer.parseInt(args[1]), args[2]);
     }
 
     private void run(int port, int count, String source) throws Exception {
@@ -87,7 +96,7 @@ public final class SocketLoad {
                 channel.configureBlocking(false);
                 channel.bind(new InetSocketAddress(source, 0));
                 channel.connect(new InetSocketAddress("127.0.0.1", port));
-                Client client = new Client(channel);
+                Client client = new Client(channel, opened);
                 clients.add(client);
                 channel.register(selector, SelectionKey.OP_CONNECT, client);
                 opened++;
@@ -169,6 +178,8 @@ public final class SocketLoad {
             }
             case "count" -> out.append(' ').append(clients.stream().filter(c -> c.upgraded).count())
                     .append(" closed ").append(closed);
+            case "visits" -> out.append(' ').append(visits == null ? "none" : visits.report());
+            case "forget" -> visits.forget();
             default -> out.append(" unknown");
         }
         System.out.println(out);
@@ -247,6 +258,9 @@ public final class SocketLoad {
     }
 
     private void text(Client client, String text, long now) {
+        if (visits != null) {
+            visits.heard(client.index, text);
+        }
         if (text.startsWith("{\"type\":\"countdownUpdate\"")) {
             int at = text.indexOf("\"countdown\":", 30) + 12;
             long countdown = Long.parseLong(text.substring(at, text.indexOf(',', at)));

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** A few seconds of benchmark/run.sh (the gate included), so the benchmark keeps working; its figures are not judged here. */
+/** A few seconds of benchmark/run.sh (the gate and the reopening included), so the benchmark keeps working; its figures are not judged here. */
 class BenchmarkSmokeIT {
 
     @Test
@@ -52,5 +52,10 @@ class BenchmarkSmokeIT {
                 + "answer: [0-9.]+ s.*"), report);
         assertTrue(report.matches("(?s).*\\| 100 \\| 100 \\| 0 \\| \\d+ \\| [0-9.]+ \\| [0-9.]+ \\| \\d+/\\d+ \\| \\d+ \\| "
                 + "[0-9.]+/[0-9.]+/[0-9.]+ \\|.*"), "every socket connected and every figure present: " + report);
+        for (String seconds : new String[] {"0", "3"}) {
+            assertTrue(report.matches("(?s).*\\| reopenSeconds " + seconds + " \\| 100 \\| 100 \\| 0/0 \\| "
+                    + "\\d+, \\d+, \\d+ \\| [0-9.]+ \\| [0-9.]+ \\| \\d+/\\d+ \\|.*"), "every waiting page reached the site through the gate, "
+                    + "reopenSeconds " + seconds + ": " + report);
+        }
     }
 }

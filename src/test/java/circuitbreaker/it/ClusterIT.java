@@ -65,7 +65,6 @@ class ClusterIT {
         cluster.put("CIRCUIT_BREAKER_WATCH_FAILURES", "2");
         cluster.put("CIRCUIT_BREAKER_WATCH_SUCCESSES", "2");
         cluster.put("CIRCUIT_BREAKER_WEBHOOKS_FILE", work.resolve("webhooks.json").toString()); // one file for both
-        cluster.put("CIRCUIT_BREAKER_REOPEN_SECONDS", "0"); // a reopening only where the test asks for one
         cluster.put("CIRCUIT_BREAKER_STATE_FILE", Files.createDirectories(work.resolve(name))
                 .resolve("maintenance-status.json").toString());
         return new ServiceProcess(work.resolve(name), cluster);

@@ -24,6 +24,8 @@ final class ServiceProcess {
         environment.put("CIRCUIT_BREAKER_PORT", Integer.toString(port));
         environment.put("CIRCUIT_BREAKER_RUN_DIR", runDir.toString());
         environment.putIfAbsent("CIRCUIT_BREAKER_STATE_FILE", workDir.resolve("maintenance-status.json").toString());
+        // Ending maintenance opens the site at once: a reopening only where a test asks for one (ReopeningIT).
+        environment.putIfAbsent("CIRCUIT_BREAKER_REOPEN_SECONDS", "0");
         api = new Api(URI.create("http://127.0.0.1:" + port + "/"));
     }
 

@@ -59,6 +59,11 @@ public class MaintenanceStore {
         current();
     }
 
+    /** This instance's visitors in the reopening going on (none when there is none). */
+    public ReopeningProgress reopeningProgress() {
+        return progress;
+    }
+
     public MaintenanceState current() {
         MaintenanceState state = current;
         if (state == null) {

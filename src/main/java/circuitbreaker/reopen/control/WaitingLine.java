@@ -12,7 +12,6 @@ import circuitbreaker.maintenance.entity.StateChanged;
 import circuitbreaker.platform.Metrics;
 import circuitbreaker.reopen.entity.Admitted;
 import circuitbreaker.reopen.entity.Place;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,12 +27,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * This instance's visitors in a reopening, let back at an even rate: those waiting here when it begins line up in the
  * order they came, their turns spread evenly up to its end; those who arrive during it come at its end. Every member
- * does the same over the same span, so the fleet's rate is the sum. A page hears its place, then its admission.
+ * does the same over the same span, so the fleet's rate is the sum. A page hears its place, then its admission. Places
+ * are told a batch a step, in turn order and after the step's admissions: telling ten thousand sockets at once would
+ * hold up the first turns for seconds.
  */
 @ApplicationScoped
 public class WaitingLine {
 
     static final long STEP_MILLIS = 100;
+    static final int PLACES_PER_STEP = 250;
 
     @Inject
     OpenSockets sockets;
@@ -61,14 +63,9 @@ public class WaitingLine {
     private long from = -1; // the reopening followed last; -1: none yet
     private long until;
     private int next;
+    private int told; // the turns before it have been told their place (or let in)
     private long admitted;
     private ScheduledFuture<?> admitting; // null: nobody waits in line here now
-    private volatile long waiting;
-
-    @PostConstruct
-    void gauge() {
-        metrics.gauge("circuitbreaker_reopening_waiting", () -> waiting);
-    }
 
     /** A member that starts during a reopening lines up its visitors for the rest of it. */
     void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -82,8 +79,7 @@ public class WaitingLine {
 
     synchronized void joined(@Observes SocketJoined joined) {
         if (admitting != null) {
-            turns.add(new Turn(joined.sessionId(), until));
-            tell(turns.size() - 1);
+            turns.add(new Turn(joined.sessionId(), until)); // told its place with the next step
         }
     }
 
@@ -123,22 +119,16 @@ public class WaitingLine {
         admitting = scheduler.scheduleAtFixedRate(this::admitDue, STEP_MILLIS, STEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** The turns from {@code first} on, evenly up to a step before the end (newcomers' turn), each told its place. */
+    /** The turns from {@code first} on, evenly up to a step before the end (newcomers' turn), each to be told again. */
     private void spread(int first, long end, long now) {
         until = end;
         long last = Math.max(now, end - STEP_MILLIS);
         int left = turns.size() - first;
         for (int i = 0; i < left; i++) {
             turns.set(first + i, new Turn(turns.get(first + i).sessionId(), now + (i + 1) * (last - now) / left));
-            tell(first + i);
         }
+        told = first;
         record();
-    }
-
-    private void tell(int index) {
-        Turn turn = turns.get(index);
-        sockets.sendTo(turn.sessionId(), jsonb.toJson(new SocketMessage(SocketMessage.PLACE, new Place(index - next + 1,
-                turns.size() - next, turn.at(), until, store.now()))));
     }
 
     synchronized void admitDue() {
@@ -148,6 +138,12 @@ public class WaitingLine {
             due++;
         }
         admit(due);
+        told = Math.max(told, next);
+        for (int stop = Math.min(turns.size(), told + PLACES_PER_STEP); told < stop; told++) {
+            Turn turn = turns.get(told);
+            sockets.sendTo(turn.sessionId(), jsonb.toJson(new SocketMessage(SocketMessage.PLACE, new Place(
+                    told - next + 1, turns.size() - next, turn.at(), until, now))));
+        }
     }
 
     /** Lets in everyone in line up to (not including) {@code end}, in order. */
@@ -164,8 +160,7 @@ public class WaitingLine {
     }
 
     private void record() {
-        waiting = turns.size() - next;
-        store.recordReopening(new ReopeningProgress(admitted, waiting));
+        store.recordReopening(new ReopeningProgress(admitted, turns.size() - next));
     }
 
     private void stop() {
@@ -175,6 +170,7 @@ public class WaitingLine {
         }
         turns.clear();
         next = 0;
+        told = 0;
         record();
     }
 }

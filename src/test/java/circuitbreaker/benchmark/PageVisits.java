@@ -1,0 +1,80 @@
+package circuitbreaker.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What page.js does when its visitor may go back to the site, for the load processes' sockets: on its turn (an
+ * {@code admitted} frame) it fetches the site through the front with the cookie it was given; when the state says
+ * everyone may come (maintenance off, no reopening) it fetches the site as it is. Each visitor goes once, naming itself
+ * in {@code X-Visitor}, which the benchmark's site logs with the time of arrival.
+ */
+final class PageVisits {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI site;
+    private final String source;
+    private final Set<Integer> gone = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger arrived = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+
+    /** @param site the front's URL of the site; {@code source} names this process's visitors */
+    PageVisits(URI site, String source) {
+        this.site = site;
+        this.source = source;
+    }
+
+    /** A text frame the socket of visitor {@code visitor} received. */
+    void heard(int visitor, String text) {
+        if (text.startsWith("{\"type\":\"admitted\"")) {
+            int at = text.indexOf("\"value\":\"") + 9;
+            visit(visitor, "circuit_breaker_admission=" + text.substring(at, text.indexOf('"', at)));
+        } else if (text.startsWith("{\"type\":\"statusUpdate\"") && text.contains("\"isActive\":false")
+                && !text.contains("\"phase\":\"reopening\"")) {
+            visit(visitor, null);
+        }
+    }
+
+    private void visit(int visitor, String cookie) {
+        if (!gone.add(visitor)) {
+            return;
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(site).timeout(Duration.ofSeconds(30))
+                .header("X-Visitor", source + "-" + visitor);
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {
+            if (answer != null && answer.statusCode() == 200 && answer.headers().firstValue("X-Circuit-Breaker").isEmpty()) {
+                arrived.incrementAndGet();
+            } else if (answer != null && answer.headers().firstValue("X-Circuit-Breaker").isPresent()) {
+                refused.incrementAndGet(); // the gate said no: the page would have waited on
+            } else if (failed.incrementAndGet() == 1) { // what went wrong, once per ending
+                System.err.println("visit failed: " + (answer != null ? "HTTP " + answer.statusCode() : failure));
+            }
+        });
+    }
+
+    /** "arrived A refused R failed F pending P" since the last {@link #forget()}. */
+    String report() {
+        int answered = arrived.get() + refused.get() + failed.get();
+        return "arrived " + arrived.get() + " refused " + refused.get() + " failed " + failed.get() + " pending "
+                + (gone.size() - answered);
+    }
+
+    /** Every visitor is back on the page, waiting again. */
+    void forget() {
+        gone.clear();
+        arrived.set(0);
+        refused.set(0);
+        failed.set(0);
+    }
+}
