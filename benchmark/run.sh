@@ -276,7 +276,7 @@ done
 for row in "${socket_rows[@]}"; do echo "$row" >>"$out/sockets.jsonl"; done
 if part reopening; then
   say ""
-  say "| reopening (through the gated nginx) | waiting | arrived | refused/failed | arrivals/s peak, p99, median | all in after s | breaker CPU % | breaker RSS MiB before/most |"
+  say "| reopening (through the gated nginx) | waiting | arrived | asked again/failed | arrivals/s peak, p99, median | all in after s | breaker CPU % | breaker RSS MiB before/most |"
   say "|---|---|---|---|---|---|---|---|"
   for row in "${reopening_rows[@]}"; do
     echo "$row" >>"$out/reopening.jsonl"   # with the arrivals of every second

@@ -7,13 +7,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What page.js does when its visitor may go back to the site, for the load processes' sockets: on its turn (an
  * {@code admitted} frame) it fetches the site through the front with the cookie it was given; when the state says
- * everyone may come (maintenance off, no reopening) it fetches the site as it is. Each visitor goes once, naming itself
- * in {@code X-Visitor}, which the benchmark's site logs with the time of arrival.
+ * everyone may come (maintenance off, no reopening) it fetches the site as it is. A visitor that still gets the page
+ * (the front keeps the gate's answer to the end of its second) asks again 1.5 to 2.5 s later, as page.js does, until
+ * it is in. Each names itself in {@code X-Visitor}, which the benchmark's site logs with the time of arrival.
  */
 final class PageVisits {
 
@@ -21,6 +26,11 @@ final class PageVisits {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI site;
     private final String source;
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "page-visits-again");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Set<Integer> gone = ConcurrentHashMap.newKeySet();
     private final AtomicInteger arrived = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
@@ -44,9 +54,12 @@ final class PageVisits {
     }
 
     private void visit(int visitor, String cookie) {
-        if (!gone.add(visitor)) {
-            return;
+        if (gone.add(visitor)) {
+            fetch(visitor, cookie);
         }
+    }
+
+    private void fetch(int visitor, String cookie) {
         HttpRequest.Builder request = HttpRequest.newBuilder(site).timeout(Duration.ofSeconds(30))
                 .header("X-Visitor", source + "-" + visitor);
         if (cookie != null) {
@@ -56,18 +69,19 @@ final class PageVisits {
             if (answer != null && answer.statusCode() == 200 && answer.headers().firstValue("X-Circuit-Breaker").isEmpty()) {
                 arrived.incrementAndGet();
             } else if (answer != null && answer.headers().firstValue("X-Circuit-Breaker").isPresent()) {
-                refused.incrementAndGet(); // the gate said no: the page would have waited on
+                refused.incrementAndGet(); // still the page: once more soon, as page.js does
+                later.schedule(() -> fetch(visitor, cookie), 1500 + ThreadLocalRandom.current().nextInt(1000),
+                        TimeUnit.MILLISECONDS);
             } else if (failed.incrementAndGet() == 1) { // what went wrong, once per ending
                 System.err.println("visit failed: " + (answer != null ? "HTTP " + answer.statusCode() : failure));
             }
         });
     }
 
-    /** "arrived A refused R failed F pending P" since the last {@link #forget()}. */
+    /** "arrived A refused R failed F pending P" since the last {@link #forget()}; refused counts the page answers. */
     String report() {
-        int answered = arrived.get() + refused.get() + failed.get();
         return "arrived " + arrived.get() + " refused " + refused.get() + " failed " + failed.get() + " pending "
-                + (gone.size() - answered);
+                + (gone.size() - arrived.get() - failed.get());
     }
 
     /** Every visitor is back on the page, waiting again. */

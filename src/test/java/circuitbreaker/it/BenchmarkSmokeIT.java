@@ -52,10 +52,13 @@ class BenchmarkSmokeIT {
                 + "answer: [0-9.]+ s.*"), report);
         assertTrue(report.matches("(?s).*\\| 100 \\| 100 \\| 0 \\| \\d+ \\| [0-9.]+ \\| [0-9.]+ \\| \\d+/\\d+ \\| \\d+ \\| "
                 + "[0-9.]+/[0-9.]+/[0-9.]+ \\|.*"), "every socket connected and every figure present: " + report);
+        // All at once, a page may meet the front's closed answer of that second and ask again, as page.js does; let
+        // in by their turn, none may: the gate lets the admission through at once.
         for (String seconds : new String[] {"0", "3"}) {
-            assertTrue(report.matches("(?s).*\\| reopenSeconds " + seconds + " \\| 100 \\| 100 \\| 0/0 \\| "
-                    + "\\d+, \\d+, \\d+ \\| [0-9.]+ \\| [0-9.]+ \\| \\d+/\\d+ \\|.*"), "every waiting page reached the site through the gate, "
-                    + "reopenSeconds " + seconds + ": " + report);
+            String again = seconds.equals("0") ? "\\d+" : "0";
+            assertTrue(report.matches("(?s).*\\| reopenSeconds " + seconds + " \\| 100 \\| 100 \\| " + again
+                    + "/0 \\| \\d+, \\d+, \\d+ \\| [0-9.]+ \\| [0-9.]+ \\| \\d+/\\d+ \\|.*"),
+                    "every waiting page reached the site through the gate, reopenSeconds " + seconds + ": " + report);
         }
     }
 }
