@@ -29,10 +29,12 @@ Planned windows (maintenance opens and closes by itself):
 Reading:
   --status              print a readable summary (also after a change)
   --json                print the service's JSON answer instead of a summary
-Connection:
+Connection (on an installed machine the service's own settings give both, when readable:
+/etc/circuit-breaker/circuit-breaker.env, or $CIRCUIT_BREAKER_SETTINGS):
   --url URL             the service (default http://127.0.0.1:$CIRCUIT_BREAKER_PORT, port 6970)
   --token-file FILE     read the bearer token from FILE (default: $CIRCUIT_BREAKER_TOKEN, then
-                        /etc/circuit-breaker/token when readable)
+                        $CIRCUIT_BREAKER_TOKEN_FILE, then /etc/circuit-breaker/token when readable)
+  --version             the release of this command and of the service it reaches
   -h, --help            show this help
 
 Texts are sent exactly as given: quotes, backslashes, $, newlines, emoji, a leading '-'.
@@ -60,7 +62,11 @@ need() { command -v "$1" >/dev/null || { echo "circuit-breaker-status: '$1' is n
 
 whole_number() { [[ "$2" =~ ^[0-9]+$ ]] || bad_usage "$1 needs a whole number, not '$2'"; }
 
-url="http://127.0.0.1:${CIRCUIT_BREAKER_PORT:-6970}"
+# The installed service's settings say where it listens and where its token is; the caller's own come first.
+settings_file=${CIRCUIT_BREAKER_SETTINGS:-/etc/circuit-breaker/circuit-breaker.env}
+setting() { [ -r "$settings_file" ] && sed -n "s/^$1=//p" "$settings_file" | tail -n 1; }
+port=${CIRCUIT_BREAKER_PORT:-$(setting CIRCUIT_BREAKER_PORT)}
+url="http://127.0.0.1:${port:-6970}"
 token_file=""
 show_status=false
 raw_json=false
@@ -111,6 +117,7 @@ while [ $# -gt 0 ]; do
       [ $# -ge 3 ] && ! $has_value || bad_usage "--schedule needs START and END"
       add_time start "$2"; add_time end "$3"; mode=schedule; shift_by=3 ;;
     --windows) mode=windows ;;
+    --version) mode=version ;;
     --cancel)
       takes_value "$@"; [[ "$value" =~ ^[A-Za-z0-9_-]+$ ]] || bad_usage "--cancel needs a window id, not '$value'"
       cancel_id=$value; mode=cancel ;;
@@ -128,12 +135,25 @@ done
 if ${ended:-false}; then add_number isActive false; fi
 if [ "$mode" = schedule ] && [ -n "$state_change" ]; then bad_usage "$state_change changes the state now; a window's end is its END"; fi
 [ "$mode" = state ] || ! $update || [ "$mode" = schedule ] || bad_usage "--$mode takes no --message or --issue"
+if [ "$mode" = version ]; then
+  home=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
+  for info in "$home/VERSION" "$home/target/classes/circuitbreaker/build.properties"; do [ -r "$info" ] && break; done
+  if [ -r "$info" ]; then
+    echo "circuit-breaker-status $(sed -n 's/^version=//p' "$info") ($(sed -n 's/^commit=//p' "$info"))"
+  else
+    echo "circuit-breaker-status (unbuilt checkout)"
+  fi
+fi
 $update || $show_status || $raw_json || [ "$mode" != state ] \
   || bad_usage "say what to change (--message, --issue, --time, --countdown, --end, --reopen), plan a window (--schedule) or ask for --status"
 need curl
 need jq
 
 token=${CIRCUIT_BREAKER_TOKEN:-}
+if [ -z "$token_file" ] && [ -z "$token" ]; then
+  token_file=${CIRCUIT_BREAKER_TOKEN_FILE:-$(setting CIRCUIT_BREAKER_TOKEN_FILE)}
+  [ -z "$token_file" ] || [ -r "$token_file" ] || token_file=""   # not ours to read: try the default below
+fi
 if [ -n "$token_file" ]; then
   [ -r "$token_file" ] || bad_usage "cannot read the token file '$token_file'"
   token=$(<"$token_file")
@@ -198,6 +218,10 @@ windows_list() {
 }
 
 case "$mode" in
+  version)
+    call GET /health
+    echo "service at $url: $(jq -r '"\(.version // "unknown") (\(.commit // "unknown")), instance \(.instance)"' "$body_file")"
+    exit 0 ;;
   schedule)
     call POST /api/maintenance/windows
     if $raw_json; then cat "$body_file"; echo

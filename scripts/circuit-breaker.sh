@@ -11,8 +11,9 @@ here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 home=$(cd "$here/.." && pwd)
 
 # Installed (no pom.xml beside scripts/): run by hand with the settings systemd would use.
-installed_env=/etc/circuit-breaker/circuit-breaker.env
-if [ ! -f "$home/pom.xml" ]; then
+installed_env=${CIRCUIT_BREAKER_SETTINGS:-/etc/circuit-breaker/circuit-breaker.env}
+installed() { [ ! -f "$home/pom.xml" ]; }
+if installed; then
   if [ -r "$installed_env" ]; then
     while IFS='=' read -r key value; do
       [[ "$key" =~ ^[A-Z_][A-Z0-9_]*$ ]] && [ -z "${!key:-}" ] && export "$key=$value"
@@ -45,6 +46,14 @@ stop_timeout=${CIRCUIT_BREAKER_STOP_TIMEOUT:-30}
 
 say() { echo "circuit-breaker: $*"; }
 fail() { echo "circuit-breaker: $*" >&2; exit 1; }
+
+# Which release this is: "1.0.0 (3c2dcc7264df)", from the bundle's VERSION or, in a checkout, what the build wrote.
+release() {
+  local info
+  info=$(first_of "$home/VERSION" "$home/target/classes/circuitbreaker/build.properties")
+  [ -r "$info" ] || { echo "unbuilt"; return; }
+  echo "$(sed -n 's/^version=//p' "$info") ($(sed -n 's/^commit=//p' "$info"))"
+}
 
 java_bin() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then echo "$JAVA_HOME/bin/java"
@@ -83,8 +92,9 @@ cluster_flags() {
 }
 
 # `prepare` boots once and keeps a class-data (AppCDS) archive of every class Payara and the app loaded; later
-# starts map it instead of loading and verifying those classes again: ready in ~3.6 s instead of ~5.1 s.
-cds_dir=$run_dir/cds-$port
+# starts map it instead of loading and verifying those classes again: ready in ~3.6 s instead of ~5.1 s. One per
+# release and port: a new release is prepared beside the running one (the installer does it before switching).
+cds_dir=$run_dir/cds-$port-$(printf '%s' "$home" | cksum | cut -d' ' -f1)
 # The archive belongs to one Payara Micro jar and one JVM; anything else makes it stale.
 cds_key() { echo "$(stat -c '%s %Y' "$micro") $(readlink -f "$(java_bin)")"; }
 cds_ready() { [ -f "$cds_dir/classes.jsa" ] && [ "$(cat "$cds_dir/made-from" 2>/dev/null)" = "$(cds_key)" ]; }
@@ -124,8 +134,24 @@ check_settings() {
   done
 }
 
+# The newest format of the state files this release reads (FileFormat.CURRENT in the WAR). A file written by a newer
+# release stops the start, untouched, with the words the service would log; the service itself refuses it as well.
+readonly file_format=1
+check_file_formats() {
+  local state=${CIRCUIT_BREAKER_STATE_FILE:-maintenance-status.json} file format
+  for file in "$state" "${CIRCUIT_BREAKER_WINDOWS_FILE:-$(dirname "$state")/maintenance-windows.json}" \
+              "${CIRCUIT_BREAKER_HISTORY_FILE:-$(dirname "$state")/maintenance-history.json}"; do
+    [ -r "$file" ] || continue
+    format=$(sed -n '1,3s/^ *"format": *\([0-9]\{1,9\}\).*/\1/p' "$file" | head -n 1)
+    [ -z "$format" ] || [ "$format" -le "$file_format" ] || fail "$file is in format $format, written by a newer \
+release of the Circuit Breaker Service; this release reads format $file_format at most. Left untouched: upgrade again \
+(or restore the backup taken with this release)."
+  done
+}
+
 command_line() {
   check_settings
+  check_file_formats
   cluster_flags
   local java; java=$(java_bin)
   [ -n "$java" ] || fail "no java found: install a JDK 17 (apt-get install openjdk-17-jre-headless) or set JAVA_HOME"
@@ -150,12 +176,15 @@ command_line() {
 }
 
 prepare() {
-  if pid=$(running_pid); then fail "running (pid $pid): stop it first, preparing boots it once on port $port"; fi
-  port_busy && fail "port $port is already in use by another program: stop it or set CIRCUIT_BREAKER_PORT"
   command_line
   if cds_ready; then say "already prepared ($cds_dir)"; return 0; fi
-  rm -rf "$cds_dir" "$tmp_dir"
-  mkdir -p "$cds_dir" "$tmp_dir"
+  # Archives of releases that are gone (an upgrade, a rollback) go with them.
+  for old in "$run_dir"/cds-"$port"-*; do
+    [ -f "$old/home" ] && [ ! -d "$(cat "$old/home")" ] && rm -rf "$old"
+  done
+  local warm_tmp=$run_dir/tmp-prepare-$port
+  rm -rf "$cds_dir" "$warm_tmp"
+  mkdir -p "$cds_dir" "$warm_tmp"
   local began=$SECONDS
   [ -z "${INVOCATION_ID:-}" ] || log_file=/dev/stderr   # under systemd: into the journal
   # A launcher whose class path is fixed (the plain jar unpacks itself somewhere new on every start).
@@ -163,10 +192,14 @@ prepare() {
     && cp -a "$cds_dir/root/config" "$cds_dir/config" \
     || fail "Payara Micro could not write its launcher into $cds_dir; see $log_file"
   # Boots, deploys, exits (--warmup), and writes the archive on the way out.
-  HZ_PHONE_HOME_ENABLED=false "${jvm[@]}" "-XX:ArchiveClassesAtExit=$cds_dir/classes.jsa" -Xlog:cds=off \
-    -jar "$cds_dir/root/launch-micro.jar" "${payara_args[@]}" --nohazelcast --warmup >>"$log_file" 2>&1 \
-    && [ -f "$cds_dir/classes.jsa" ] || { rm -rf "$cds_dir"; fail "the warm-up boot failed, nothing prepared; see $log_file"; }
+  # On the first free port from $port up: a running service keeps its own.
+  HZ_PHONE_HOME_ENABLED=false "${jvm[@]/#-Djava.io.tmpdir=*/-Djava.io.tmpdir=$warm_tmp}" \
+    "-XX:ArchiveClassesAtExit=$cds_dir/classes.jsa" -Xlog:cds=off -jar "$cds_dir/root/launch-micro.jar" \
+    "${payara_args[@]}" --autobindhttp --nohazelcast --warmup >>"$log_file" 2>&1 \
+    && [ -f "$cds_dir/classes.jsa" ] || { rm -rf "$cds_dir" "$warm_tmp"; fail "the warm-up boot failed, nothing prepared; see $log_file"; }
+  rm -rf "$warm_tmp"
   cds_key >"$cds_dir/made-from"
+  echo "$home" >"$cds_dir/home"
   say "prepared in $((SECONDS - began))s: starts on port $port now use $cds_dir"
 }
 
@@ -178,10 +211,12 @@ start() {
   rm -rf "$tmp_dir" && mkdir -p "$tmp_dir" || fail "cannot prepare the temporary folder $tmp_dir"
   export HZ_PHONE_HOME_ENABLED=false
   if [ -n "$foreground" ] || [ -n "${INVOCATION_ID:-}" ]; then
+    say "starting release $(release) on port $port"   # under systemd: the journal's first line of each start
     exec "${cmd[@]}"
   fi
   mkdir -p "$run_dir"
   local began=$SECONDS
+  echo "circuit-breaker: starting release $(release) on port $port" >>"$log_file"
   nohup "${cmd[@]}" >>"$log_file" 2>&1 </dev/null &
   echo $! >"$pid_file"
   while ! health | grep -q '"service":"circuit-breaker"'; do
@@ -198,7 +233,7 @@ start() {
     fi
     sleep 0.2
   done
-  say "started on port $port (pid $(cat "$pid_file"), healthy after $((SECONDS - began))s, log $log_file)"
+  say "started release $(release) on port $port (pid $(cat "$pid_file"), healthy after $((SECONDS - began))s, log $log_file)"
 }
 
 stop() {
@@ -244,6 +279,45 @@ Runs the Circuit Breaker Service on port \$CIRCUIT_BREAKER_PORT (now $port).
 Pid and log files: $run_dir. Settings: docs/operations.md.
 EOF
 }
+
+# --- An installed service is systemd's: these commands go through it, and never run the service as root ---------
+unit_here() {
+  installed && [ -z "${INVOCATION_ID:-}" ] && [ -d /run/systemd/system ] \
+    && systemctl cat circuit-breaker.service >/dev/null 2>&1
+}
+through_systemd() {
+  case "$1" in
+    start|restart)
+      systemctl "$1" circuit-breaker.service || fail "systemctl $1 circuit-breaker failed: journalctl -u circuit-breaker"
+      local began=$SECONDS
+      until health | grep -q '"service":"circuit-breaker"'; do
+        systemctl is-active --quiet circuit-breaker.service || fail "it stopped while starting: journalctl -u circuit-breaker"
+        [ $((SECONDS - began)) -lt "$start_timeout" ] || fail "not healthy after ${start_timeout}s: journalctl -u circuit-breaker"
+        sleep 0.2
+      done
+      say "started release $(release) through systemd on port $port" ;;
+    stop) systemctl stop circuit-breaker.service && say "stopped (systemctl stop circuit-breaker)" ;;
+    status)
+      if systemctl is-active --quiet circuit-breaker.service; then
+        say "running (systemd: circuit-breaker.service, port $port)"
+        health || say "but /health does not answer yet"
+        echo
+      else
+        say "stopped (systemd: circuit-breaker.service is $(systemctl is-active circuit-breaker.service))"
+        exit 3
+      fi ;;
+  esac
+  exit 0
+}
+case "${1:-}" in start|stop|restart|status) unit_here && through_systemd "$1" ;; esac
+if installed && [ "$(id -u)" -eq 0 ] && [ -z "${INVOCATION_ID:-}" ]; then
+  case "${1:-}" in
+    prepare) getent passwd circuit-breaker >/dev/null || fail "will not prepare as root: no user circuit-breaker"
+             exec runuser -u circuit-breaker -- "$0" "$@" ;;
+    start|restart) fail "will not run the service as root: use systemctl $1 circuit-breaker, or run it as its user \
+(runuser -u circuit-breaker -- circuit-breaker $1)" ;;
+  esac
+fi
 
 case "${1:-}" in
   start)

@@ -1,43 +1,59 @@
 #!/usr/bin/env bash
-# Installs the Circuit Breaker Service as a hardened systemd service, in one command. Safe to run again: an
-# upgrade replaces the program and keeps the settings, the token and the state. --uninstall removes everything
-# but the state.
+# Installs the Circuit Breaker Service from a release bundle as a hardened systemd service, and keeps its life:
+# upgrade, rollback, uninstall. Releases sit side by side under PREFIX/releases with a `current` link; settings,
+# the token and the state are kept across all of it. It never builds anything on the target. docs/operations.md.
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: install-circuit-breaker.sh [--prefix DIR] [--root DIR] [--uninstall]
-  --prefix DIR   where the program goes (default /opt/circuit-breaker)
-  --root DIR     install into a staging root instead of / (also DESTDIR=DIR); systemd is left alone
-  --uninstall    remove the service, the commands, the settings and the user; keep the state
-Lays out: PREFIX (WAR, Payara Micro, server-config, scripts, docs), /etc/systemd/system/circuit-breaker.service,
-/usr/local/bin/circuit-breaker and circuit-breaker-status, /etc/circuit-breaker (settings, write token, webhooks),
-/var/lib/circuit-breaker (state), and the system user circuit-breaker (no shell, no login).
+Usage: install-circuit-breaker.sh [install] [BUNDLE] [options]   install (or reinstall) a release
+       install-circuit-breaker.sh upgrade BUNDLE [options]       install a newer release, keep the one before
+       install-circuit-breaker.sh rollback [options]             go back to the release before
+       install-circuit-breaker.sh uninstall [--purge] [options]  remove the program; --purge: settings and state too
+       install-circuit-breaker.sh releases [options]             list the installed releases
+BUNDLE is a circuit-breaker-VERSION.tar.gz or the folder it unpacks to. Without one: the unpacked bundle this script
+is part of, or, in a checkout, the bundle 'mvn package' built in target/.
+Options:
+  --prefix DIR   where releases go (default /opt/circuit-breaker)
+  --root DIR     work in a staging root instead of / (also DESTDIR=DIR); systemd is left alone
+Lays out: PREFIX/releases/VERSION (WAR, Payara Micro, server-config, scripts, docs), PREFIX/current (the running
+release), /etc/systemd/system/circuit-breaker.service, /usr/local/bin/circuit-breaker and circuit-breaker-status,
+/etc/circuit-breaker (settings, write token, webhooks), /var/lib/circuit-breaker (state), /var/cache/circuit-breaker,
+and the system user circuit-breaker (no shell, no login).
 EOF
 }
 
 prefix=/opt/circuit-breaker
 root=${DESTDIR:-}
-action=install_service
+action=install
+bundle=""
+purge=false
 while [ $# -gt 0 ]; do
   case "$1" in
+    install|upgrade|rollback|uninstall|releases) action=$1; shift ;;
+    --uninstall) action=uninstall; shift ;;   # the earlier spelling
+    --purge) purge=true; shift ;;
     --prefix) [ $# -ge 2 ] || { usage >&2; exit 2; }; prefix=$2; shift 2 ;;
     --root) [ $# -ge 2 ] || { usage >&2; exit 2; }; root=$2; shift 2 ;;
-    --uninstall) action=uninstall_service; shift ;;
     -h|--help) usage; exit 0 ;;
-    *) echo "install-circuit-breaker: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+    -*) echo "install-circuit-breaker: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+    *) [ -z "$bundle" ] || { echo "install-circuit-breaker: one bundle at a time" >&2; exit 2; }; bundle=$1; shift ;;
   esac
 done
 [[ "$prefix" = /* ]] || { echo "install-circuit-breaker: --prefix must be an absolute path" >&2; exit 2; }
+[ "$purge" = false ] || [ "$action" = uninstall ] || { echo "install-circuit-breaker: --purge goes with uninstall" >&2; exit 2; }
+[ "$action" != upgrade ] || [ -n "$bundle" ] || { echo "install-circuit-breaker: upgrade needs the new BUNDLE" >&2; exit 2; }
 root=${root%/}
 
 readonly user=circuit-breaker
 readonly unit=$root/etc/systemd/system/circuit-breaker.service
 readonly etc=$root/etc/circuit-breaker
 readonly state=$root/var/lib/circuit-breaker
+readonly cache=$root/var/cache/circuit-breaker
 readonly bin=$root/usr/local/bin
 readonly dest=$root$prefix
-source_dir=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
+readonly releases=$dest/releases
+here=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 
 say() { echo "install-circuit-breaker: $*"; }
 fail() { echo "install-circuit-breaker: $*" >&2; exit 1; }
@@ -56,14 +72,46 @@ account_files() {
 account() { if [ -n "$root" ]; then "$@" --prefix "$root"; else "$@"; fi; }
 user_exists() { grep -q "^$user:" "$root/etc/passwd" 2>/dev/null; }
 id_of() { awk -F: -v n="$user" '$1 == n { print $'"$1"' }' "$root/etc/${2}"; }
+version_of() { sed -n 's/^version=//p' "$1/VERSION"; }
+current_release() { [ -L "$dest/current" ] && basename "$(readlink "$dest/current")"; }
+previous_release() { [ -L "$dest/previous" ] && basename "$(readlink "$dest/previous")"; }
 
-uninstall_service() {
-  if systemd_here; then systemctl disable --now circuit-breaker.service 2>/dev/null || true; fi
-  rm -f "$unit" "$bin/circuit-breaker" "$bin/circuit-breaker-status"
-  rm -rf "$dest" "$etc"
-  if systemd_here; then systemctl daemon-reload; fi
-  if user_exists; then account userdel "$user"; fi
-  say "removed; the state stays in ${state} (delete it by hand if it is no longer wanted)"
+# --- The bundle: found, unpacked beside the releases, checked against its sums --------------------------------
+find_bundle() {
+  if [ -z "$bundle" ]; then
+    if [ -f "$here/VERSION" ] && [ -f "$here/SHA256SUMS" ]; then bundle=$here
+    elif [ -f "$here/pom.xml" ]; then
+      bundle=$(ls -t "$here"/target/circuit-breaker-*.tar.gz 2>/dev/null | head -n 1)
+      [ -n "$bundle" ] || fail "no bundle in $here/target: build one with 'mvn -B package -DskipTests' (not on the \
+production host), or give the circuit-breaker-VERSION.tar.gz of a release"
+    else fail "give the release bundle to install (circuit-breaker-VERSION.tar.gz)"; fi
+  fi
+  [ -e "$bundle" ] || fail "no such bundle: $bundle"
+}
+
+# Unpacks (or copies) the bundle into a new folder under the releases and prints its path.
+unpack() {
+  local into
+  mkdir -p "$releases"
+  into=$(mktemp -d -p "$releases" .incoming-XXXXXX)
+  if [ -d "$bundle" ]; then
+    cp -R "$bundle/." "$into/"
+  else
+    tar -xzf "$bundle" -C "$into" --strip-components=1 --no-same-owner 2>/dev/null \
+      || { rm -rf "$into"; fail "$bundle is not a release bundle (a .tar.gz from 'mvn package')"; }
+  fi
+  echo "$into"
+}
+
+verify() {
+  local dir=$1 bad
+  [ -f "$dir/SHA256SUMS" ] && [ -f "$dir/VERSION" ] \
+    || { rm -rf "$dir"; fail "$bundle is not a release bundle: it has no SHA256SUMS or VERSION"; }
+  if ! bad=$(cd "$dir" && sha256sum --check --quiet --strict SHA256SUMS 2>&1); then
+    rm -rf "$dir"
+    fail "$bundle does not match its SHA256SUMS, so nothing was installed: download it again. ${bad//$'\n'/; }"
+  fi
+  [[ "$(version_of "$dir")" =~ ^[0-9A-Za-z][0-9A-Za-z._+-]*$ ]] || { rm -rf "$dir"; fail "$bundle names no version"; }
 }
 
 dependencies() {
@@ -82,55 +130,15 @@ dependencies() {
   fi
 }
 
-artifacts() {
-  war=$source_dir/target/circuit-breaker.war
-  micro=$source_dir/target/payara-micro.jar
-  [ -f "$source_dir/circuit-breaker.war" ] && war=$source_dir/circuit-breaker.war
-  [ -f "$source_dir/payara-micro.jar" ] && micro=$source_dir/payara-micro.jar
-  if [ ! -f "$war" ] || [ ! -f "$micro" ]; then
-    [ -f "$source_dir/pom.xml" ] && command -v mvn >/dev/null || fail "no built WAR in $source_dir/target: run 'mvn -B package -DskipTests'"
-    say "building the WAR (mvn package)"
-    (cd "$source_dir" && mvn -B -q package -DskipTests)
-  fi
-}
-
-install_service() {
-  dependencies
-  artifacts
+# --- Settings, user, folders: created once, never overwritten ------------------------------------------------
+settings() {
   account_files
   if ! user_exists; then
     account useradd --system --user-group --no-create-home --home-dir /var/lib/circuit-breaker \
       --shell /usr/sbin/nologin --comment "Circuit Breaker Service" "$user"
     say "created the system user $user"
   fi
-  local uid gid
   uid=$(id_of 3 passwd); gid=$(id_of 4 passwd)
-
-  # The program: replaced whole on every run, so an upgrade leaves nothing stale behind.
-  local staging
-  mkdir -p "${dest%/*}"
-  staging=$(mktemp -d -p "${dest%/*}")
-  chmod 0755 "$staging"
-  install -m 0644 "$war" "$staging/circuit-breaker.war"
-  install -m 0644 "$micro" "$staging/payara-micro.jar"
-  install -d -m 0755 "$staging/server-config" "$staging/scripts" "$staging/docs"
-  cp -R "$source_dir/server-config/." "$staging/server-config/"
-  find "$staging/server-config" -type d -exec chmod 0755 {} + -o -type f -exec chmod 0644 {} +
-  install -m 0755 "$source_dir/scripts/circuit-breaker.sh" "$source_dir/scripts/circuit-breaker-status.sh" \
-    "$source_dir/scripts/install-circuit-breaker.sh" "$staging/scripts/"
-  install -m 0644 "$source_dir"/docs/*.md "$staging/docs/"
-  rm -rf "$dest.old"
-  if [ -e "$dest" ]; then mv "$dest" "$dest.old"; fi
-  mv "$staging" "$dest"
-  rm -rf "$dest.old"
-
-  install -d -m 0755 "$bin" "$(dirname "$unit")"
-  ln -sfn "$prefix/scripts/circuit-breaker.sh" "$bin/circuit-breaker"
-  ln -sfn "$prefix/scripts/circuit-breaker-status.sh" "$bin/circuit-breaker-status"
-  sed "s#@PREFIX@#$prefix#g" "$source_dir/scripts/circuit-breaker.service" >"$unit.tmp"
-  chmod 0644 "$unit.tmp" && mv "$unit.tmp" "$unit"
-
-  # Settings and the write token: created once, never overwritten.
   install -d -m 0750 -o 0 -g "$gid" "$etc"
   if [ ! -e "$etc/token" ]; then
     # 48 random bytes: ~62 characters once '/', '+' and '=' are taken out (32 bytes fell under 40 now and then).
@@ -143,31 +151,143 @@ install_service() {
   chown "0:$gid" "$etc/webhooks.json" && chmod 0640 "$etc/webhooks.json"
   if [ ! -e "$etc/circuit-breaker.env" ]; then
     cat >"$etc/circuit-breaker.env" <<'EOF'
-# Circuit Breaker Service settings (docs/operations.md lists them all). Restart the service after a change.
+# Circuit Breaker Service settings (docs/operations.md lists them all). Restart the service after a change;
+# circuit-breaker and circuit-breaker-status read the port and the token file from here too.
 CIRCUIT_BREAKER_PORT=6970
 CIRCUIT_BREAKER_TOKEN_FILE=/etc/circuit-breaker/token
 #CIRCUIT_BREAKER_RETRY_AFTER=300
+#CIRCUIT_BREAKER_REOPEN_SECONDS=30
 #CIRCUIT_BREAKER_SITE_URL=/
 #CIRCUIT_BREAKER_JAVA_OPTS=-Xms64m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k
 EOF
   fi
   chown "0:$gid" "$etc/circuit-breaker.env" && chmod 0640 "$etc/circuit-breaker.env"
-
   install -d -m 0750 -o "$uid" -g "$gid" "$state"
   # The copy of the page for a front without a cache (Caddy runs as another user): readable by everyone.
-  install -d -m 0755 -o "$uid" -g "$gid" "$root/var/cache/circuit-breaker"
+  install -d -m 0755 -o "$uid" -g "$gid" "$cache"
+}
 
+# A release's files: root's, readable by all, the scripts executable.
+seal() {
+  chmod 0755 "$1"
+  find "$1" -mindepth 1 -type d -exec chmod 0755 {} + -o -type f -exec chmod 0644 {} +
+  chmod 0755 "$1"/scripts/*.sh
+  chown -R 0:0 "$1"
+}
+
+# The first layout kept the program at the top of PREFIX: it becomes a release of its own, to roll back to.
+adopt_first_layout() {
+  [ -f "$dest/circuit-breaker.war" ] && [ ! -e "$dest/current" ] || return 0
+  local old=$releases/before-releases
+  mkdir -p "$old"
+  for f in "$dest"/*; do [ "$f" = "$releases" ] || mv "$f" "$old/"; done
+  ln -sfn "releases/before-releases" "$dest/current"
+  say "kept the install found in $prefix as release before-releases"
+}
+
+# Points `current` at a release (and `previous` at the one it replaces), atomically, then the unit and commands.
+switch_to() {
+  local version=$1 was
+  was=$(current_release || true)
+  ln -sfn "releases/$version" "$dest/.current.new" && mv -T "$dest/.current.new" "$dest/current"
+  if [ -n "$was" ] && [ "$was" != "$version" ]; then
+    ln -sfn "releases/$was" "$dest/.previous.new" && mv -T "$dest/.previous.new" "$dest/previous"
+  fi
+  # Two releases are kept: the current one and the one to roll back to.
+  local kept; kept=$(previous_release || true)
+  for old in "$releases"/*/; do
+    old=$(basename "$old")
+    [ "$old" = "$version" ] || [ "$old" = "$kept" ] || rm -rf "${releases:?}/$old"
+  done
+  install -d -m 0755 "$bin" "$(dirname "$unit")"
+  ln -sfn "$prefix/current/scripts/circuit-breaker.sh" "$bin/circuit-breaker"
+  ln -sfn "$prefix/current/scripts/circuit-breaker-status.sh" "$bin/circuit-breaker-status"
+  sed "s#@PREFIX@#$prefix/current#g" "$dest/current/scripts/circuit-breaker.service" >"$unit.tmp"
+  chmod 0644 "$unit.tmp" && mv "$unit.tmp" "$unit"
+}
+
+# Prepares the class archive of a release before it runs, as the service (so its first start is as fast as every
+# other: no warm-up boot while the site's visitors wait). Beside a running release: it boots on a free port.
+prepare() {
+  if [ -n "$root" ]; then say "the class archive is made at the first start (not in a staging root)"; return; fi
+  runuser -u "$user" -- "$1/scripts/circuit-breaker.sh" prepare \
+    || say "could not prepare the class archive now; the first start makes it"
+}
+
+restart_service() {
   if systemd_here; then
     systemctl daemon-reload
-    systemctl enable circuit-breaker.service
+    systemctl enable --quiet circuit-breaker.service
     systemctl restart circuit-breaker.service
-    say "installed and (re)started: systemctl status circuit-breaker; circuit-breaker-status --status"
+    say "running $(current_release): systemctl status circuit-breaker; circuit-breaker-status --status"
   elif [ -n "$root" ]; then
-    say "installed into $root"
+    say "release $(current_release) installed into $root"
   else
-    say "installed. systemd is not running here: start it with 'circuit-breaker start' (or, on a systemd"
-    say "host, 'systemctl enable --now circuit-breaker')"
+    say "release $(current_release) installed. systemd is not running here: start it with"
+    say "'runuser -u $user -- circuit-breaker start' (on a systemd host: systemctl enable --now circuit-breaker)"
   fi
 }
 
-"$action"
+install_release() {
+  find_bundle
+  local incoming version
+  incoming=$(unpack)
+  verify "$incoming"
+  version=$(version_of "$incoming")
+  if [ "$action" = upgrade ] && [ "$(current_release || true)" = "$version" ]; then
+    rm -rf "$incoming"; fail "release $version is already the current one"
+  fi
+  dependencies
+  settings
+  adopt_first_layout
+  seal "$incoming"
+  if [ -e "$releases/$version" ]; then
+    [ "$(current_release || true)" != "$version" ] || say "reinstalling release $version"
+    mv -T "$releases/$version" "$releases/.replaced-$version" && rm -rf "$releases/.replaced-$version"
+  fi
+  mv -T "$incoming" "$releases/$version"
+  prepare "$releases/$version"
+  switch_to "$version"
+  restart_service
+}
+
+rollback() {
+  [ -L "$dest/previous" ] && [ -d "$dest/previous/" ] || fail "no release to go back to (see: $0 releases)"
+  local back; back=$(previous_release)
+  switch_to "$back"
+  say "rolled back to release $back"
+  restart_service
+}
+
+list_releases() {
+  [ -d "$releases" ] || fail "nothing installed under $prefix"
+  local name mark
+  for dir in "$releases"/*/; do
+    name=$(basename "$dir"); mark=""
+    [ "$name" = "$(current_release || true)" ] && mark=" (current)"
+    [ "$name" = "$(previous_release || true)" ] && mark=" (previous)"
+    echo "$name$mark"
+  done
+}
+
+uninstall() {
+  if systemd_here; then systemctl disable --now circuit-breaker.service 2>/dev/null || true; fi
+  rm -f "$unit" "$bin/circuit-breaker" "$bin/circuit-breaker-status"
+  rm -rf "$dest"
+  if systemd_here; then systemctl daemon-reload; fi
+  if [ "$purge" = true ]; then
+    rm -rf "$etc" "$state" "$cache"
+    if user_exists; then account userdel "$user"; fi
+    say "removed, with the settings, the token, the state and the user"
+  else
+    say "removed; the settings ($etc) and the state ($state) stay, with the user $user that owns them"
+    say "(uninstall --purge removes them too)"
+  fi
+}
+
+case "$action" in
+  install|upgrade) install_release ;;
+  rollback) rollback ;;
+  releases) list_releases ;;
+  uninstall) uninstall ;;
+esac

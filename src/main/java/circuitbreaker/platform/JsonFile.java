@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * A human-readable JSON file beside the state file (the history, the windows), written through {@link AtomicFile}.
- * An unreadable one is moved aside and logged, and the service goes on with an empty value: it never refuses to start.
+ * An unreadable one is moved aside and logged, and the service goes on with an empty value; one written by a newer
+ * release stops it instead, untouched ({@link FileFormat}).
  */
 public final class JsonFile<T> implements AutoCloseable {
 
@@ -53,11 +54,15 @@ public final class JsonFile<T> implements AutoCloseable {
             return empty.get();
         }
         try {
-            T value = jsonb.fromJson(Files.readString(path, StandardCharsets.UTF_8), type);
+            String text = Files.readString(path, StandardCharsets.UTF_8);
+            FileFormat.check(path, text);
+            T value = jsonb.fromJson(text, type);
             if (value == null || !complete.test(value)) {
                 throw new IllegalArgumentException("required fields are missing");
             }
             return value;
+        } catch (FileFormat.NewerFormat newer) {
+            throw newer;
         } catch (IOException | RuntimeException e) {
             Path aside = path.resolveSibling(path.getFileName() + ".corrupt-" + System.currentTimeMillis());
             try {
@@ -71,7 +76,8 @@ public final class JsonFile<T> implements AutoCloseable {
     }
 
     public void save(T value) throws IOException {
-        AtomicFile.write(path, (jsonb.toJson(value, type) + "\n").getBytes(StandardCharsets.UTF_8));
+        String text = FileFormat.stamped(jsonb.toJson(value, type)) + "\n";
+        AtomicFile.write(path, text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

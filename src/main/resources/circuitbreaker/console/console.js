@@ -195,7 +195,7 @@
   function render(next) {
     var before = overview;
     overview = next;
-    set("instance", "Instance " + next.instance);
+    set("instance", "Instance " + next.instance + " · version " + next.build.version + " (" + next.build.commit + ")");
     var changed = renderState(next.status, before);
     renderVisitors(next.openSockets);
     renderWatcher(next.watcher);

@@ -77,7 +77,10 @@ abstract class ConsoleApiChecks {
             assertEquals(visitors.getInt("here"), visitors.getInt("fleet"), "no cluster: the fleet is this one");
             assertEquals(visitors.getInt("here"), visitors.getJsonObject("byInstance")
                     .getInt(overview.getString("instance")));
-            assertEquals(Api.json(API.get("/health")).getJsonObject("watcher"), overview.getJsonObject("watcher"));
+            JsonObject health = Api.json(API.get("/health"));
+            assertEquals(health.getJsonObject("watcher"), overview.getJsonObject("watcher"));
+            assertEquals(health.getString("version"), overview.getJsonObject("build").getString("version"));
+            assertEquals(health.getString("commit"), overview.getJsonObject("build").getString("commit"));
             assertEquals(Api.array(API.get("/api/maintenance/windows")).size(), overview.getJsonArray("windows").size());
             assertEquals("Overview check", overview.getJsonObject("timeline").getJsonArray("entries")
                     .getJsonObject(0).getString("message"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import circuitbreaker.platform.Build;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
@@ -142,6 +143,8 @@ class ConsoleIT {
         visitor.js("window.notReloaded = true;");
         operator.await("the console to count the visitor, here and per instance", SOON,
                 d -> "1".equals(operator.text("visitors-here")) && operator.text("visitors-members").endsWith(": 1"));
+        assertTrue(operator.text("instance").endsWith("version " + Build.CURRENT.version() + " ("
+                + breaker.api().health().getString("commit") + ")"), "the release it runs: " + operator.text("instance"));
 
         type("draft-message", "Almost there");
         click("#publish");

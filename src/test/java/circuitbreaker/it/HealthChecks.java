@@ -4,6 +4,7 @@ import static circuitbreaker.it.ServiceIT.API;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import circuitbreaker.platform.Build;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -20,6 +21,8 @@ abstract class HealthChecks {
         JsonObject health = Api.json(response);
         assertEquals("ok", health.getString("status"));
         assertEquals("circuit-breaker", health.getString("service"));
+        assertEquals(Build.CURRENT.version(), health.getString("version"), "the release, as the build wrote it");
+        assertTrue(health.getString("commit").matches("[0-9a-f]{12}|unknown"), health.getString("commit"));
         JsonNumber uptime = health.getJsonNumber("uptime");
         assertTrue(uptime.doubleValue() > 0, "uptime in seconds: " + uptime);
         assertTrue(health.getJsonNumber("connections").isIntegral());

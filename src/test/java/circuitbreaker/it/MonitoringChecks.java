@@ -4,6 +4,7 @@ import static circuitbreaker.it.ServiceIT.API;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import circuitbreaker.platform.Build;
 import jakarta.json.JsonObject;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,9 +59,11 @@ abstract class MonitoringChecks {
     }
 
     @Test
-    void openApiDescribesTheApiWithExamples() {
+    void openApiDescribesTheApiWithExamplesAndItsRelease() {
         String openapi = API.get("/mp-openapi").body();
         assertTrue(openapi.contains("/api/maintenance/status:"), openapi);
         assertTrue(openapi.contains("countdown must not be negative"), "with examples");
+        assertTrue(openapi.contains("title: Circuit Breaker Service"), openapi);
+        assertTrue(openapi.contains("version: " + Build.CURRENT.version()), "the release serving it: " + openapi);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import circuitbreaker.platform.Build;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,6 +142,28 @@ class StatusCommandIT {
     }
 
     @Test
+    void theServicesOwnSettingsGiveThePortAndTheTokenFile() throws Exception {
+        Path token = Files.writeString(work.resolve("installed-token"), TOKEN + "\n");
+        Path settings = Files.writeString(work.resolve("circuit-breaker.env"), "# as installed\nCIRCUIT_BREAKER_PORT="
+                + service.port + "\nCIRCUIT_BREAKER_TOKEN_FILE=" + token + "\n");
+        Command update = Command.run(Map.of("CIRCUIT_BREAKER_SETTINGS", settings.toString()),
+                List.of("bash", "scripts/circuit-breaker-status.sh", "--message", "Found by its settings", "--status"));
+        assertEquals(0, update.exitCode(), update.toString());
+        assertTrue(update.out().contains("Message:       Found by its settings"), update.out());
+    }
+
+    @Test
+    void versionNamesThisReleaseAndTheServicesRelease() {
+        Command version = cli("--version");
+        assertEquals(0, version.exitCode(), version.toString());
+        String commit = service.api().health().getString("commit");
+        assertTrue(version.out().contains("circuit-breaker-status " + Build.CURRENT.version() + " (" + commit + ")"),
+                version.out());
+        assertTrue(version.out().contains("service at http://127.0.0.1:" + service.port + ": " + Build.CURRENT.version()
+                + " (" + commit + "), instance "), version.out());
+    }
+
+    @Test
     void anUnreachableServiceIsExit3() throws Exception {
         Command down = cliWith(Map.of(), "--url", "http://127.0.0.1:" + ServiceProcess.freePort(), "--status");
         assertEquals(3, down.exitCode(), down.toString());
@@ -181,7 +204,8 @@ class StatusCommandIT {
         Command help = cli("--help");
         assertEquals(0, help.exitCode());
         for (String option : List.of("--message", "--issue", "--time", "--countdown", "--status", "--json", "--end",
-                "--url", "--token-file", "--help", "--schedule", "--windows", "--cancel", "Exit codes")) {
+                "--url", "--token-file", "--help", "--schedule", "--windows", "--cancel", "--reopen", "--version",
+                "Exit codes")) {
             assertTrue(help.out().contains(option), option);
         }
     }

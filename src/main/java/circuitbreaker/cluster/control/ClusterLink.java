@@ -81,7 +81,7 @@ public class ClusterLink {
 
     /** Another member's state and windows: the newer of each wins here, and a member behind us hears ours at once. */
     void heard(@Observes @Inbound Announcement announcement) {
-        fleet.heard(announcement.instance(), announcement.report());
+        fleet.heard(announcement.member(), announcement.instance(), announcement.report());
         admission.heard(announcement.admissionKey(), store.now());
         if (store.adopt(announcement.state())) {
             LOG.log(Level.INFO, "Took state version {0} from {1}", announcement.state().version(),
@@ -101,7 +101,7 @@ public class ClusterLink {
     }
 
     private Announcement says(boolean asking) {
-        return new Announcement(fleet.instance(), store.current(), windows.book(), asking, line.report(),
+        return new Announcement(fleet.member(), fleet.instance(), store.current(), windows.book(), asking, line.report(),
                 admission.key());
     }
 }

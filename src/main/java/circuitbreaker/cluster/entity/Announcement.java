@@ -10,10 +10,12 @@ import java.io.Serializable;
  * and the windows, each versioned: the newer wins), its own counts, and the key its reopening admissions are signed
  * with, so every member accepts them.
  *
+ * @param member the sender's identity in the data grid: names may repeat, identities do not
+ * @param instance the sender's name, for people
  * @param asking true while the sender has just started and waits to hear the fleet: every member answers it
  * @param report the sender's open sockets and reopening progress when it spoke
  * @param admissionKey the sender's admission key, base64
  */
-public record Announcement(String instance, MaintenanceState state, WindowBook windows, boolean asking,
+public record Announcement(String member, String instance, MaintenanceState state, WindowBook windows, boolean asking,
         MemberReport report, String admissionKey) implements Serializable {
 }

@@ -5,6 +5,7 @@ import circuitbreaker.console.entity.Overview;
 import circuitbreaker.fleet.Fleet;
 import circuitbreaker.live.control.OpenSockets;
 import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.platform.Build;
 import circuitbreaker.schedule.control.Windows;
 import circuitbreaker.timeline.control.Timeline;
 import circuitbreaker.watch.control.SiteWatcher;
@@ -47,7 +48,7 @@ public class ConsoleOverview {
         Map<String, Integer> byInstance = fleet.openSocketsSeen(here);
         OpenSocketCount open = new OpenSocketCount(here, byInstance.values().stream().mapToInt(Integer::intValue).sum(),
                 byInstance);
-        return new Overview(fleet.instance(), store.status(), open, watcher.health(),
+        return new Overview(fleet.instance(), Build.CURRENT, store.status(), open, watcher.health(),
                 windows.list(NEXT_OCCURRENCES), timeline.answer(RECENT), webhooks.summary(RECENT));
     }
 }

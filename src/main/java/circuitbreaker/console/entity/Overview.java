@@ -1,6 +1,7 @@
 package circuitbreaker.console.entity;
 
 import circuitbreaker.maintenance.entity.Status;
+import circuitbreaker.platform.Build;
 import circuitbreaker.schedule.entity.Listed;
 import circuitbreaker.timeline.entity.HistoryAnswer;
 import circuitbreaker.watch.entity.WatcherHealth;
@@ -12,6 +13,7 @@ import java.util.List;
  * Everything the console shows, at one instant, as the instance that answers sees it.
  *
  * @param instance the instance answering
+ * @param build the release it runs
  * @param status the published state, with the countdown now
  * @param openSockets the visitors' pages waiting, here and across the fleet
  * @param watcher the automatic breaker (disabled when no watch URL is configured)
@@ -19,7 +21,7 @@ import java.util.List;
  * @param timeline the most recent changes and finished maintenances
  * @param webhooks the receivers and the most recent deliveries
  */
-@JsonbPropertyOrder({"instance", "status", "openSockets", "watcher", "windows", "timeline", "webhooks"})
-public record Overview(String instance, Status status, OpenSocketCount openSockets, WatcherHealth watcher, List<Listed> windows,
-        HistoryAnswer timeline, WebhookSummary webhooks) {
+@JsonbPropertyOrder({"instance", "build", "status", "openSockets", "watcher", "windows", "timeline", "webhooks"})
+public record Overview(String instance, Build build, Status status, OpenSocketCount openSockets, WatcherHealth watcher,
+        List<Listed> windows, HistoryAnswer timeline, WebhookSummary webhooks) {
 }

@@ -5,6 +5,7 @@ import circuitbreaker.live.control.OpenSockets;
 import circuitbreaker.maintenance.control.StateFile;
 import circuitbreaker.maintenance.entity.StateFileHealth;
 import circuitbreaker.page.control.PageAnswer;
+import circuitbreaker.platform.Build;
 import circuitbreaker.watch.control.SiteWatcher;
 import circuitbreaker.watch.entity.WatcherHealth;
 import jakarta.inject.Inject;
@@ -17,7 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.List;
 
 /**
  * /health: stays 200 while maintenance is on, so load balancers keep the breaker in rotation. A plain servlet
@@ -50,14 +51,19 @@ public class HealthServlet extends HttpServlet {
 
     private volatile boolean warm;
 
-    @JsonbPropertyOrder({"status", "service", "uptime", "connections", "instance", "stateFile", "cluster", "watcher"})
-    public record Health(String status, String service, double uptime, int connections, String instance,
-            StateFileHealth stateFile, Cluster cluster, WatcherHealth watcher) {
+    @JsonbPropertyOrder({"status", "service", "version", "commit", "uptime", "connections", "instance", "stateFile",
+            "cluster", "watcher"})
+    public record Health(String status, String service, String version, String commit, double uptime, int connections,
+            String instance, StateFileHealth stateFile, Cluster cluster, WatcherHealth watcher) {
     }
 
-    /** @param members every instance heard from in the last few announcements, this one included */
-    @JsonbPropertyOrder({"enabled", "members"})
-    public record Cluster(boolean enabled, Set<String> members) {
+    /**
+     * @param members the name of every member heard from in the last few announcements, this one included (a name
+     *     two members share shows twice)
+     * @param leads whether this member does what happens once per fleet (the watcher, windows, a reopening's end)
+     */
+    @JsonbPropertyOrder({"enabled", "members", "leads"})
+    public record Cluster(boolean enabled, List<String> members, boolean leads) {
     }
 
     @Override
@@ -67,8 +73,9 @@ public class HealthServlet extends HttpServlet {
             warmUp(request, response);
         }
         double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
-        Health health = new Health(ready ? "ok" : "starting", SERVICE, uptime, sockets.count(), fleet.instance(),
-                stateFile.health(), new Cluster(fleet.enabled(), fleet.membersSeen().keySet()), watcher.health());
+        Health health = new Health(ready ? "ok" : "starting", SERVICE, Build.CURRENT.version(), Build.CURRENT.commit(),
+                uptime, sockets.count(), fleet.instance(),
+                stateFile.health(), new Cluster(fleet.enabled(), fleet.membersSeen(), fleet.leads()), watcher.health());
         byte[] body = jsonb.toJson(health).getBytes(StandardCharsets.UTF_8);
         if (!ready) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE); // not in rotation before it agrees

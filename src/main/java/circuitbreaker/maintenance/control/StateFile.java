@@ -3,6 +3,7 @@ package circuitbreaker.maintenance.control;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.StateFileHealth;
 import circuitbreaker.platform.AtomicFile;
+import circuitbreaker.platform.FileFormat;
 import circuitbreaker.platform.JsonFile;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,13 +52,17 @@ public class StateFile {
             return Optional.empty();
         }
         try {
-            MaintenanceState state = jsonb.fromJson(Files.readString(path, StandardCharsets.UTF_8),
-                    MaintenanceState.class);
+            String text = Files.readString(path, StandardCharsets.UTF_8);
+            FileFormat.check(path, text);
+            MaintenanceState state = jsonb.fromJson(text, MaintenanceState.class);
             if (state == null || state.message() == null || state.currentIssue() == null) {
                 throw new IllegalArgumentException("required fields are missing");
             }
             LOG.log(Level.INFO, "Loaded state version {0} from {1}", state.version(), path);
             return Optional.of(state);
+        } catch (FileFormat.NewerFormat newer) {
+            LOG.log(Level.ERROR, newer.getMessage());
+            throw newer;
         } catch (IOException | RuntimeException e) {
             moveAside(e);
             return Optional.empty();
@@ -66,7 +71,7 @@ public class StateFile {
 
     public void save(MaintenanceState state) throws IOException {
         try {
-            AtomicFile.write(path, (jsonb.toJson(state) + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(path, (FileFormat.stamped(jsonb.toJson(state)) + "\n").getBytes(StandardCharsets.UTF_8));
             lastError = null;
         } catch (IOException e) {
             lastError = e.toString();

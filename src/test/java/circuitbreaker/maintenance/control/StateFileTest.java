@@ -3,10 +3,12 @@ package circuitbreaker.maintenance.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.platform.FileFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +47,26 @@ class StateFileTest {
         Files.writeString(path, "{\"isActive\":true,\"message\":\"m\",\"currentIssue\":\"i\",\"startTime\":1,"
                 + "\"estimatedCompletion\":null,\"updatedAt\":2,\"version\":3}");
         assertEquals("operator", at(path).load().orElseThrow().cause());
+    }
+
+    @Test
+    void theFileNamesItsFormatFirst() throws IOException {
+        Path path = folder.resolve("maintenance-status.json");
+        at(path).save(state);
+        assertTrue(Files.readString(path).startsWith("{\n    \"format\": " + FileFormat.CURRENT + ",\n"),
+                Files.readString(path));
+    }
+
+    @Test
+    void aFileFromANewerReleaseIsRefusedByNameAndLeftAsItIs() throws IOException {
+        Path path = folder.resolve("maintenance-status.json");
+        String newer = "{\"format\": 2, \"isActive\": true, \"message\": \"m\", \"currentIssue\": \"i\"}";
+        Files.writeString(path, newer);
+        StateFile file = at(path);
+        FileFormat.NewerFormat refused = assertThrows(FileFormat.NewerFormat.class, file::load);
+        assertTrue(refused.getMessage().startsWith(path + " is in format 2"), refused.getMessage());
+        assertEquals(newer, Files.readString(path), "untouched");
+        assertNull(file.health().movedAside(), "not taken for a corrupt file");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import circuitbreaker.fleet.Fleet;
+import circuitbreaker.fleet.Grid;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.StateFile;
 import circuitbreaker.maintenance.entity.MaintenanceState;
@@ -49,7 +50,7 @@ class WindowClockTest {
         windowClock = new WindowClock();
         windowClock.windows = windows;
         windowClock.store = store;
-        windowClock.fleet = new Fleet(clock, Optional.empty(), Optional.of("solo"), 10);
+        windowClock.fleet = new Fleet(clock, Grid.none(), Optional.empty(), Optional.of("solo"), 10);
         windows.add(new Window("w1", START, END, "Planned upgrade", "Database", null, T));
     }
 
@@ -104,7 +105,7 @@ class WindowClockTest {
 
     @Test
     void onlyTheLeadingMemberOpensIt() {
-        windowClock.fleet = new Fleet(clock, Optional.of("127.0.0.1:6900"), Optional.of("beta"), 10);
+        windowClock.fleet = new Fleet(clock, Grid.none(), Optional.of("127.0.0.1:6900"), Optional.of("beta"), 10);
         at(START);
         assertFalse(store.current().isActive(), "a member still waiting for the fleet leads nothing");
     }
