@@ -64,10 +64,11 @@ public class Fleet {
         return members.filter(m -> !m.isBlank()).isPresent();
     }
 
-    /** This member's name: CIRCUIT_BREAKER_INSTANCE, else the application server's own instance name. */
+    /** This member's name: CIRCUIT_BREAKER_INSTANCE, else the application server's own (Payara's, WildFly's). */
     public String instance() {
         return instanceName.filter(n -> !n.isBlank())
                 .or(() -> Optional.ofNullable(System.getProperty("com.sun.aas.instanceName")))
+                .or(() -> Optional.ofNullable(System.getProperty("jboss.node.name")))
                 .orElseGet(() -> "port-" + System.getenv().getOrDefault("CIRCUIT_BREAKER_PORT", "6970"));
     }
 

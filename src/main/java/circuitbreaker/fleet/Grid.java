@@ -15,6 +15,11 @@ public interface Grid {
     /** The grid's members, oldest first; empty without a grid. */
     List<String> oldestFirst();
 
+    /** Whether a data grid runs here. */
+    default boolean present() {
+        return true;
+    }
+
     /** No grid: a member known by an identity of its own. */
     static Grid none() {
         String self = UUID.randomUUID().toString();
@@ -27,6 +32,11 @@ public interface Grid {
             @Override
             public List<String> oldestFirst() {
                 return List.of();
+            }
+
+            @Override
+            public boolean present() {
+                return false;
             }
         };
     }

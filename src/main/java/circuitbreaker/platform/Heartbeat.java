@@ -1,32 +1,31 @@
 package circuitbreaker.platform;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The service's one-second heartbeat: a non-persistent timer (nothing is replayed after a restart) that fires each
- * second as a {@link Second} event. Whoever keeps time (the pages' countdown, the cluster's announcements, the
- * windows, the consoles) observes it asynchronously, one after another on one thread of its own: a failure in one
- * observer costs no other its second, and a second still busy when the next comes makes the next one skip rather
- * than pile up behind it.
+ * The service's one-second heartbeat: it fires at the start of each second as a {@link Second} event. Whoever keeps
+ * time (the pages' countdown, the cluster's announcements, the windows, the consoles) observes it asynchronously,
+ * one after another on one thread of its own: a failure in one observer costs no other its second, and a second
+ * still busy when the next comes makes the next one skip rather than pile up behind it. Jakarta Concurrency's
+ * scheduler, not an EJB timer, so it beats on servers without EJB too (WildFly's MicroProfile profile); each beat
+ * books the next at the next whole second, so a late one is skipped, never made up.
  */
-@Singleton
-@Startup
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class Heartbeat {
 
     private static final System.Logger LOG = System.getLogger(Heartbeat.class.getName());
@@ -37,17 +36,28 @@ public class Heartbeat {
     @Resource
     ManagedThreadFactory threads;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     private final AtomicBoolean beating = new AtomicBoolean();
     private ExecutorService beat;
+    private volatile ScheduledFuture<?> next;
+    private volatile boolean stopped;
     private long count;
 
-    @PostConstruct
-    void start() {
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         beat = Executors.newSingleThreadExecutor(threads);
+        book();
     }
 
-    @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "heartbeat")
+    private void book() {
+        if (!stopped) {
+            next = scheduler.schedule(this::beat, 1000 - System.currentTimeMillis() % 1000, TimeUnit.MILLISECONDS);
+        }
+    }
+
     void beat() {
+        book();
         if (!beating.compareAndSet(false, true)) {
             LOG.log(Level.DEBUG, "A second is skipped: the last one is still being observed");
             return;
@@ -64,6 +74,12 @@ public class Heartbeat {
 
     @PreDestroy
     void stop() {
-        beat.shutdownNow();
+        stopped = true;
+        if (next != null) {
+            next.cancel(false);
+        }
+        if (beat != null) {
+            beat.shutdownNow();
+        }
     }
 }

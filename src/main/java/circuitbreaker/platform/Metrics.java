@@ -5,44 +5,54 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.function.LongSupplier;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The application's metrics (MicroProfile Metrics, Prometheus format at the server's metrics endpoint): each
  * capability counts and measures its own, under the circuitbreaker_ prefix. Where the server has no MicroProfile
- * Metrics, every call is a no-op rather than a deployment failure.
+ * Metrics (WildFly moved to Micrometer and Telemetry), every call is a no-op rather than a deployment failure: this
+ * class names no MicroProfile Metrics type, so it loads everywhere; {@link MicroProfileMetrics} does, and beans.xml
+ * leaves it out where the server has none.
  */
 @ApplicationScoped
 public class Metrics {
 
-    @Inject
-    Instance<MetricRegistry> registries;
+    /** Where counts and gauges go. */
+    interface Sink {
+        boolean kept();
 
-    private MetricRegistry registry;
+        void gauge(String name, LongSupplier value);
+
+        void count(String name, String... tags);
+    }
+
+    @Inject
+    Instance<Sink> sinks;
+
+    private Sink sink; // null: the metrics go nowhere
 
     @PostConstruct
     void find() {
-        if (registries.isResolvable()) {
-            registry = registries.get();
+        if (sinks.isResolvable() && sinks.get().kept()) {
+            sink = sinks.get();
         }
+    }
+
+    /** Whether the server keeps the metrics (false: they go nowhere). */
+    public boolean kept() {
+        return sink != null;
     }
 
     /** A value read whenever the metrics are scraped. */
     public void gauge(String name, LongSupplier value) {
-        if (registry != null) {
-            registry.gauge(name, value, LongSupplier::getAsLong);
+        if (sink != null) {
+            sink.gauge(name, value);
         }
     }
 
     /** @param tags pairs of tag name and value, e.g. "reason", "too_slow" */
     public void count(String name, String... tags) {
-        if (registry != null) {
-            Tag[] named = new Tag[tags.length / 2];
-            for (int i = 0; i < named.length; i++) {
-                named[i] = new Tag(tags[2 * i], tags[2 * i + 1]);
-            }
-            registry.counter(name, named).inc();
+        if (sink != null) {
+            sink.count(name, tags);
         }
     }
 }
