@@ -64,6 +64,7 @@ public class WaitingLine {
     private long until;
     private int next;
     private int told; // the turns before it have been told their place (or let in)
+    private final Pace pace = new Pace();
     private long admitted;
     private ScheduledFuture<?> admitting; // null: nobody waits in line here now
 
@@ -127,6 +128,7 @@ public class WaitingLine {
         for (int i = 0; i < left; i++) {
             turns.set(first + i, new Turn(turns.get(first + i).sessionId(), now + (i + 1) * (last - now) / left));
         }
+        pace.spread(left, now, last);
         told = first;
         record();
     }
@@ -137,7 +139,7 @@ public class WaitingLine {
         while (due < turns.size() && turns.get(due).at() <= now) {
             due++;
         }
-        admit(due);
+        admit(next + pace.allow(due - next, now, STEP_MILLIS));
         told = Math.max(told, next);
         for (int stop = Math.min(turns.size(), told + PLACES_PER_STEP); told < stop; told++) {
             Turn turn = turns.get(told);
