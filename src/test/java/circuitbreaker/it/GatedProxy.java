@@ -20,6 +20,7 @@ final class GatedProxy implements AutoCloseable {
     final String name;
     final String host;
     final int port;
+    final long startedAt = System.nanoTime();
     private final Api api;
     private final Process process;
     private final Path log;
