@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,11 @@ import java.util.concurrent.TimeUnit;
 record Command(int exitCode, String out, String err) {
 
     static Command run(Map<String, String> environment, List<String> command) {
+        return run(Duration.ofSeconds(180), environment, command);
+    }
+
+    /** Stopped, with everything it started, when it takes longer than {@code limit}. */
+    static Command run(Duration limit, Map<String, String> environment, List<String> command) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command);
             // Only the settings the test gives: not those the build gives the shared server.
@@ -22,9 +28,10 @@ record Command(int exitCode, String out, String err) {
             process.getOutputStream().close();
             CompletableFuture<String> out = read(process.getInputStream());
             CompletableFuture<String> err = read(process.getErrorStream());
-            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new AssertionError(command + " did not finish in 180 s");
+                throw new AssertionError(command + " did not finish in " + limit.toSeconds() + " s");
             }
             return new Command(process.exitValue(), out.join(), err.join());
         } catch (IOException e) {
