@@ -194,10 +194,7 @@ class FrontSafetyIT {
     void whenTheBreakerFailsAnOpenGateLetsEveryVisitorThrough() throws Exception {
         // In nginx's first minute its cache is cold and may still find test 3's closed answer on disk under a
         // newer open one (docs/operations.md, "nginx"): what is judged here is a front past that minute.
-        long warm = nginx.startedAt + TimeUnit.SECONDS.toNanos(62) - System.nanoTime();
-        if (warm > 0) {
-            Thread.sleep(warm / 1_000_000);
-        }
+        nginx.awaitCacheLoaded();
         fronts().forEach(front -> awaitAnswer(front, "/seen", FrontSafetyIT::fromSite));
         breaker.freeze();
         try {

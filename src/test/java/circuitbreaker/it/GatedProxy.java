@@ -20,7 +20,6 @@ final class GatedProxy implements AutoCloseable {
     final String name;
     final String host;
     final int port;
-    final long startedAt = System.nanoTime();
     private final Api api;
     private final Process process;
     private final Path log;
@@ -69,7 +68,7 @@ final class GatedProxy implements AutoCloseable {
                 daemon off;
                 worker_processes 1;
                 pid %1$s/nginx.pid;
-                error_log %1$s/error.log warn;
+                error_log %1$s/error.log notice;
                 events { worker_connections 4096; }
                 http {
                     access_log off;
@@ -103,6 +102,20 @@ final class GatedProxy implements AutoCloseable {
         Path log = dir.resolve("caddy.log");
         Process caddy = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new GatedProxy("caddy", host, port, caddy, log);
+    }
+
+    /**
+     * Waits for nginx's cache loader, which runs a minute after a start: until then its cache is cold, and a lookup
+     * may find on disk an answer that a newer one superseded in memory (docs/operations.md, "nginx").
+     */
+    void awaitCacheLoaded() {
+        Waits.await(name + "'s cache loader", java.time.Duration.ofSeconds(90), () -> {
+            try {
+                return Files.readString(log).contains("http file cache: ");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     URI uri() {
