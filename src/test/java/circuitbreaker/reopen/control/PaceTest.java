@@ -35,4 +35,12 @@ class PaceTest {
         assertEquals(3, pace.allow(3, 1_000, 100));
         assertEquals(0, pace.allow(0, 1_100, 100));
     }
+
+    @Test
+    void whatTheLineStillOwesAtItsLastTurnGoesInThen() {
+        pace.spread(1_000, 0, 10_000);
+        assertEquals(10, pace.allow(10, 100, 100));
+        assertTrue(pace.allow(900, 9_000, 100) <= 12, "paced while there is time");
+        assertEquals(880, pace.allow(880, 10_000, 100), "at the last turn, before the newcomers");
+    }
 }
