@@ -43,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FrontSafetyIT {
 
     static final Duration SOON = Duration.ofSeconds(10);
-    /** What a failing breaker may cost a visitor: the front's one-second timeout, and room for a busy machine (not nginx's 60 s). */
-    static final long WORST_MILLIS = 3000;
+    /** What a failing breaker may cost a visitor: the front's one-second timeout, and a little (SPEC §14: 1.5 s). */
+    static final long WORST_MILLIS = 1500;
 
     @TempDir
     static Path work;
