@@ -82,10 +82,23 @@ final class ServiceProcess {
         script("stop");
     }
 
+    /**
+     * A port nothing listens on, below Linux's ephemeral range (32768 and up): a port the kernel hands out for
+     * {@code bind(0)} is one it may also give any outgoing connection, of this test class or of the one running beside
+     * it, before the server it was meant for binds it. Below the shared boot's 16971, and the port blocks that
+     * PayaraServerIT and WildFlyIT take from 21000 on.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int tries = 0; tries < 100; tries++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000, 16_900);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress("0.0.0.0", port));
+                return port;
+            } catch (java.net.BindException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port between 10000 and 16900");
     }
 
     static List<String> lines(Path file) throws IOException {
