@@ -8,12 +8,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "${1:-}" = "--smoke" ]; then
-  # A few seconds of everything, so the suite proves the benchmark still runs.
+  # A few seconds of everything, so the suite proves the benchmark still runs. Its figures are not judged, so the
+  # sockets and the reopening share the running instance instead of a fresh start each (fresh=no).
   seconds=1; connections="50"; rounds=1; sockets="100"; per_process=50; tick_seconds=3; updates=2; ready_runs=1
-  waiting=100; reopen_seconds=3
+  waiting=100; reopen_seconds=3; idle_seconds=1; fresh=no
 else
   seconds=10; connections="100 1000"; rounds=3; sockets="1000 5000 10000 15000"; per_process=5000
-  tick_seconds=10; updates=5; ready_runs=5; waiting=10000; reopen_seconds=60
+  tick_seconds=10; updates=5; ready_runs=5; waiting=10000; reopen_seconds=60; idle_seconds=5; fresh=yes
 fi
 sockets=${BENCHMARK_SOCKETS:-$sockets}   # e.g. BENCHMARK_SOCKETS="1000 5000" to measure fewer levels
 parts=" ${BENCHMARK_PARTS:-ready http gate sockets reopening} "
@@ -60,7 +61,7 @@ ready_start() {
   curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port/circuit-breaker/page" >>"$work/first-page"
   curl -s -o /dev/null -w '%{time_total}\n' -H 'X-Forwarded-Uri: /' \
     "http://127.0.0.1:$port/api/maintenance/gate?open=421" >>"$work/first-gate"
-  sleep 5
+  sleep "$idle_seconds"
   rss_mib "$(cat "$work/run/circuit-breaker-$port.pid")" >>"$work/idle-rss"
   echo >>"$work/idle-rss"
   scripts/circuit-breaker.sh stop >/dev/null
@@ -214,17 +215,17 @@ fi
 socket_rows=()
 part sockets && for n in $sockets; do
   # Each level on a freshly started, idle service, so the memory it reports is the sockets' own.
-  scripts/circuit-breaker.sh restart >/dev/null
+  if [ "$fresh" = yes ]; then scripts/circuit-breaker.sh restart >/dev/null; fi
   pid=$(cat "$work/run/circuit-breaker-$port.pid")
   socket_rows+=("$(timeout 600 java -cp target/test-classes circuitbreaker.benchmark.SocketBenchmark "$port" "$pid" "$n" \
     "$per_process" "$tick_seconds" "$updates")")
-  sleep 3
+  sleep "$idle_seconds"
 done
 
 # --- 5. The reopening: a crowd let back at once, then over the reopening, through the gated front -----------------
 reopening_rows=()
 if part reopening; then
-  scripts/circuit-breaker.sh restart >/dev/null
+  if [ "$fresh" = yes ]; then scripts/circuit-breaker.sh restart >/dev/null; fi
   pid=$(cat "$work/run/circuit-breaker-$port.pid")
   while read -r row; do reopening_rows+=("$row"); done < <(timeout 900 java -cp target/test-classes \
     circuitbreaker.benchmark.ReopeningBenchmark "$port" "$pid" "$waiting" "$per_process" \

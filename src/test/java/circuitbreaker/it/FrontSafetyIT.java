@@ -191,31 +191,6 @@ class FrontSafetyIT {
 
     @Test
     @Order(5)
-    void whenTheBreakerFailsAnOpenGateLetsEveryVisitorThrough() throws Exception {
-        // In nginx's first minute its cache is cold and may still find test 3's closed answer on disk under a
-        // newer open one (docs/operations.md, "nginx"): what is judged here is a front past that minute.
-        nginx.awaitCacheLoaded();
-        fronts().forEach(front -> awaitAnswer(front, "/seen", FrontSafetyIT::fromSite));
-        breaker.freeze();
-        try {
-            everyVisitorGets("the site, the breaker frozen", FrontSafetyIT::fromSite);
-        } finally {
-            breaker.thaw();
-        }
-        assertEquals(0, breaker.script("stop").exitCode());
-        everyVisitorGets("the site, the breaker stopped", FrontSafetyIT::fromSite);
-        try (StandInBreaker standIn = new StandInBreaker(breaker.port, StandInBreaker.Mode.NOT_FOUND)) {
-            for (StandInBreaker.Mode mode : StandInBreaker.Mode.values()) {
-                standIn.mode(mode);
-                everyVisitorGets("the site, a stand-in answering " + mode, FrontSafetyIT::fromSite);
-            }
-        }
-        Command started = breaker.script("start");
-        assertEquals(0, started.exitCode(), started.toString());
-    }
-
-    @Test
-    @Order(6)
     void whenTheBreakerFailsAClosedSiteStaysClosedForAMinuteWithTheLastAnswer() throws Exception {
         post(breaker.api(), "{\"message\":\"Closed while the breaker fails\",\"countdown\":3600}");
         fronts().forEach(front -> awaitAnswer(front, "/seen", FrontSafetyIT::isPage));
@@ -236,6 +211,32 @@ class FrontSafetyIT {
         post(breaker.api(), "{\"isActive\":false}");
         fronts().forEach(front -> awaitAnswer(front, "/seen", FrontSafetyIT::fromSite));
         assertFalse(Files.exists(breaker.pageCopy()), "the copy goes the moment maintenance ends");
+    }
+
+    @Test
+    @Order(6)
+    void whenTheBreakerFailsAnOpenGateLetsEveryVisitorThrough() throws Exception {
+        // In nginx's first minute its cache is cold and may still find an old closed answer on disk under a newer
+        // open one (docs/operations.md, "nginx"): what is judged here is a front past that minute, which the
+        // closed site's minute before this test has used up.
+        nginx.awaitCacheLoaded();
+        fronts().forEach(front -> awaitAnswer(front, "/seen", FrontSafetyIT::fromSite));
+        breaker.freeze();
+        try {
+            everyVisitorGets("the site, the breaker frozen", FrontSafetyIT::fromSite);
+        } finally {
+            breaker.thaw();
+        }
+        assertEquals(0, breaker.script("stop").exitCode());
+        everyVisitorGets("the site, the breaker stopped", FrontSafetyIT::fromSite);
+        try (StandInBreaker standIn = new StandInBreaker(breaker.port, StandInBreaker.Mode.NOT_FOUND)) {
+            for (StandInBreaker.Mode mode : StandInBreaker.Mode.values()) {
+                standIn.mode(mode);
+                everyVisitorGets("the site, a stand-in answering " + mode, FrontSafetyIT::fromSite);
+            }
+        }
+        Command started = breaker.script("start");
+        assertEquals(0, started.exitCode(), started.toString());
     }
 
     @Test

@@ -10,11 +10,35 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The page in a real Chromium across what happens around it: the breaker restarting, the site coming back. */
-class PageLifecycleIT extends OwnServiceTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageLifecycleIT {
 
+    @TempDir
+    static Path work;
+
+    ServiceProcess service;
+
+    /** One instance for both tests: each begins with a state of its own and leaves the service running. */
+    @BeforeAll
+    void start() throws Exception {
+        service = new ServiceProcess(work, Map.of());
+        Command started = service.script("start");
+        assertEquals(0, started.exitCode(), started.toString());
+    }
+
+    @AfterAll
+    void stop() {
+        if (service != null) {
+            service.stopQuietly();
+        }
+    }
 
     String state(String json) {
         return service.api().post(json, "Content-Type", "application/json").body();
@@ -26,8 +50,6 @@ class PageLifecycleIT extends OwnServiceTest {
 
     @Test
     void thePageNoticesTheServerGoingAwayAndReconnectsByItselfAndResynchronises() throws Exception {
-        service = new ServiceProcess(work, Map.of());
-        assertEquals(0, service.script("start").exitCode());
         state("{\"message\":\"Before the restart\",\"countdown\":1800}");
         try (Browser browser = new Browser()) {
             browser.open(service.api().base());
@@ -51,8 +73,6 @@ class PageLifecycleIT extends OwnServiceTest {
 
     @Test
     void whenMaintenanceEndsAndTheSiteAnswersTheVisitorIsTakenBack() throws Exception {
-        service = new ServiceProcess(work, Map.of());
-        assertEquals(0, service.script("start").exitCode());
         state("{\"message\":\"Back soon\",\"countdown\":600}");
         int mainPort = ServiceProcess.freePort();
         try (FrontProxy front = new FrontProxy(work, mainPort, service.port); Browser browser = new Browser()) {
