@@ -24,7 +24,7 @@ class RestartIT extends OwnServiceTest {
     @Test
     void killMinus9LosesNoAcknowledgedStateAndTheCountdownKeepsRunning() throws Exception {
         service = new ServiceProcess(work, Map.of());
-        assertEquals(0, service.script("start").exitCode());
+        service.start();
         JsonObject before = Api.json(service.api().post("{\"message\":\"Survives kill -9 ✓\",\"countdown\":900}",
                 "Content-Type", "application/json")).getJsonObject("state");
         byte[] onDisk = Files.readAllBytes(service.stateFile());
@@ -34,7 +34,7 @@ class RestartIT extends OwnServiceTest {
         Command status = service.script("status");
         assertEquals(3, status.exitCode(), "a stale pid file means stopped: " + status);
 
-        assertEquals(0, service.script("start").exitCode());
+        service.start();
         JsonObject after = service.api().status();
         assertEquals("Survives kill -9 ✓", after.getString("message"));
         assertEquals(before.getJsonNumber("estimatedCompletion"), after.getJsonNumber("estimatedCompletion"));
@@ -55,8 +55,7 @@ class RestartIT extends OwnServiceTest {
         service = new ServiceProcess(work, Map.of());
         Files.writeString(service.stateFile(), "{\"isActive\": true, \"message\": \"half a wri");
 
-        Command started = service.script("start");
-        assertEquals(0, started.exitCode(), started.toString());
+        service.start();
 
         JsonObject stateFile = service.api().health().getJsonObject("stateFile");
         assertNotEquals(JsonValue.NULL, stateFile.get("movedAside"), "reported in /health: " + stateFile);
@@ -78,14 +77,14 @@ class RestartIT extends OwnServiceTest {
     @Test
     void windowsThatBeganOrEndedDuringAKillAreHonouredAtTheNextStart() throws Exception {
         service = new ServiceProcess(work, Map.of());
-        assertEquals(0, service.script("start").exitCode());
+        service.start();
         assertEquals(200, service.api().post("{\"isActive\":false}", "Content-Type", "application/json").statusCode());
         long start = System.currentTimeMillis() + 5000;
         assertEquals(201, window(start, start + 120_000, "Began while down").statusCode());
         service.crash();
         assertTrue(System.currentTimeMillis() < start, "killed before the window began");
         Waits.untilTime(start + 500);
-        assertEquals(0, service.script("start").exitCode());
+        service.start();
         JsonObject opened = service.api().status();
         assertTrue(opened.getBoolean("isActive"), "open from the first healthy answer: " + opened);
         assertEquals("schedule", opened.getString("cause"));
@@ -104,7 +103,7 @@ class RestartIT extends OwnServiceTest {
         service.crash();
         assertTrue(System.currentTimeMillis() < end, "killed before the window ended");
         Waits.untilTime(end + 500);
-        assertEquals(0, service.script("start").exitCode());
+        service.start();
         JsonObject closed = service.api().status();
         assertFalse(closed.getBoolean("isActive"), "closed from the first healthy answer: " + closed);
         assertEquals("schedule", closed.getString("cause"));

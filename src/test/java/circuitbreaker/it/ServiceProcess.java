@@ -49,6 +49,14 @@ final class ServiceProcess {
         return Command.run(environment, command);
     }
 
+    /** {@code start}, which returns once the service is healthy: anything else fails the test with the script's output. */
+    void start() {
+        Command started = script("start");
+        if (started.exitCode() != 0) {
+            throw new AssertionError("scripts/circuit-breaker.sh start: " + started);
+        }
+    }
+
     long pid() throws IOException {
         return Long.parseLong(Files.readString(runDir.resolve("circuit-breaker-" + port + ".pid")).strip());
     }

@@ -67,8 +67,7 @@ class WebhooksIT {
         Files.writeString(service.stateFile(), "{\"isActive\":true,\"message\":\"On before the start\",\"currentIssue\":"
                 + "\"Before\",\"startTime\":" + now + ",\"estimatedCompletion\":null,\"updatedAt\":" + now
                 + ",\"version\":1,\"cause\":\"operator\"}");
-        Command started = service.script("start");
-        assertEquals(0, started.exitCode(), started.toString());
+        service.start();
     }
 
     @AfterAll
@@ -274,7 +273,7 @@ class WebhooksIT {
         service.crash();
         try (Receivers back = new Receivers(port)) {
             back.receiver("/later", n -> 200);
-            assertEquals(0, service.script("start").exitCode());
+            service.start();
             Receivers.Received arrived = back.await("/later", 1, SOON).get(0);
             assertEquals("Told after the kill", arrived.json().getJsonObject("data").getString("message"));
             assertTrue(verifies(arrived, arrived.body()));
