@@ -213,10 +213,11 @@ if part gate; then
 fi
 
 # --- 4. Sockets --------------------------------------------------------------------------------------------------
+# A part measured on a freshly started, idle service, so the memory it reports is its own (not in a smoke run).
+fresh_start() { [ "$fresh" = no ] || scripts/circuit-breaker.sh restart >/dev/null; }
 socket_rows=()
 part sockets && for n in $sockets; do
-  # Each level on a freshly started, idle service, so the memory it reports is the sockets' own.
-  if [ "$fresh" = yes ]; then scripts/circuit-breaker.sh restart >/dev/null; fi
+  fresh_start
   pid=$(cat "$work/run/circuit-breaker-$port.pid")
   socket_rows+=("$(timeout 600 java -cp target/test-classes circuitbreaker.benchmark.SocketBenchmark "$port" "$pid" "$n" \
     "$per_process" "$tick_seconds" "$updates")")
@@ -226,7 +227,7 @@ done
 # --- 5. The reopening: a crowd let back at once, then over the reopening, through the gated front -----------------
 reopening_rows=()
 if part reopening; then
-  if [ "$fresh" = yes ]; then scripts/circuit-breaker.sh restart >/dev/null; fi
+  fresh_start
   pid=$(cat "$work/run/circuit-breaker-$port.pid")
   while read -r row; do reopening_rows+=("$row"); done < <(timeout 900 java -cp target/test-classes \
     circuitbreaker.benchmark.ReopeningBenchmark "$port" "$pid" "$waiting" "$per_process" \
