@@ -17,8 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Who may change the state: the bearer of the configured token, or, when no token is configured, loopback clients
- * that did not come through a proxy (behind a front on the same host every visitor's connection is loopback).
- * A token file that cannot be read locks writes rather than opening them.
+ * that did not come through a proxy (behind a front on the same host every visitor's connection is loopback) and that
+ * asked for a loopback host: a web page on any domain that resolves to 127.0.0.1 (DNS rebinding) makes the operator's
+ * own browser a loopback client, but its requests name that domain. A token file that cannot be read locks writes
+ * rather than opening them.
  */
 @ApplicationScoped
 public class OperatorAccess {
@@ -60,8 +62,11 @@ public class OperatorAccess {
                 ? "Writes need the bearer token" : "No token configured: only loopback clients may write");
     }
 
-    /** @param proxied whether the request carries one of the {@link #PROXY_HEADERS} */
-    public Decision decide(String authorization, String remoteAddress, boolean proxied) {
+    /**
+     * @param host the request's Host header
+     * @param proxied whether the request carries one of the {@link #PROXY_HEADERS}
+     */
+    public Decision decide(String authorization, String remoteAddress, String host, boolean proxied) {
         if (locked) {
             return Decision.UNAUTHORIZED;
         }
@@ -70,7 +75,7 @@ public class OperatorAccess {
                     ? authorization.substring(BEARER.length()).strip() : "";
             return MessageDigest.isEqual(tokenDigest, digest(presented)) ? Decision.ALLOWED : Decision.UNAUTHORIZED;
         }
-        return !proxied && isLoopback(remoteAddress) ? Decision.ALLOWED : Decision.FORBIDDEN;
+        return !proxied && isLoopback(remoteAddress) && isLoopbackHost(host) ? Decision.ALLOWED : Decision.FORBIDDEN;
     }
 
     public boolean tokenRequired() {
@@ -86,6 +91,21 @@ public class OperatorAccess {
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /** "localhost" or a literal loopback address, with or without a port; IPv6 in brackets. */
+    static boolean isLoopbackHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.strip();
+        if (name.startsWith("[")) {
+            int end = name.indexOf(']');
+            name = end < 0 ? "" : name.substring(1, end);
+        } else if (name.indexOf(':') >= 0) {
+            name = name.substring(0, name.indexOf(':'));
+        }
+        return name.equalsIgnoreCase("localhost") || isLoopback(name);
     }
 
     private static byte[] digest(String token) {

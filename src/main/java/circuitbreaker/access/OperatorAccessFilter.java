@@ -26,12 +26,13 @@ public class OperatorAccessFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext context) {
         boolean proxied = OperatorAccess.PROXY_HEADERS.stream().anyMatch(name -> context.getHeaderString(name) != null);
-        switch (access.decide(context.getHeaderString(HttpHeaders.AUTHORIZATION), request.getRemoteAddr(), proxied)) {
+        switch (access.decide(context.getHeaderString(HttpHeaders.AUTHORIZATION), request.getRemoteAddr(),
+                context.getHeaderString(HttpHeaders.HOST), proxied)) {
             case UNAUTHORIZED -> context.abortWith(Errors.json(401,
                     "a valid token is required: send the header 'Authorization: Bearer <token>'"));
             case FORBIDDEN -> context.abortWith(Errors.json(403,
-                    "no token is configured, so only loopback clients that did not come through a proxy may write; "
-                    + "configure CIRCUIT_BREAKER_TOKEN"));
+                    "no token is configured, so only loopback clients that did not come through a proxy and asked for "
+                    + "a loopback host (127.0.0.1, [::1] or localhost) may write; configure CIRCUIT_BREAKER_TOKEN"));
             case ALLOWED -> { }
         }
     }
