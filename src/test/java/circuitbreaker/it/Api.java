@@ -71,6 +71,15 @@ public final class Api {
         return json(get("/health"));
     }
 
+    /** What the console shows, operators only: the token where one is set, loopback where none is. */
+    public JsonObject overview() {
+        HttpResponse<String> answer = get("/api/maintenance/console", "Authorization", "Bearer " + TOKEN);
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("the console's overview answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return json(answer);
+    }
+
     public static JsonObject json(HttpResponse<String> response) {
         return json(response.body());
     }

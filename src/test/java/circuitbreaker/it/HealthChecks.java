@@ -2,6 +2,7 @@ package circuitbreaker.it;
 
 import static circuitbreaker.it.ServiceIT.API;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import circuitbreaker.platform.Build;
@@ -26,8 +27,11 @@ abstract class HealthChecks {
         JsonNumber uptime = health.getJsonNumber("uptime");
         assertTrue(uptime.doubleValue() > 0, "uptime in seconds: " + uptime);
         assertTrue(health.getJsonNumber("connections").isIntegral());
-        assertTrue(health.getJsonObject("stateFile").getString("path").endsWith("maintenance-status.json"));
         assertTrue(health.getJsonObject("stateFile").getBoolean("writable"));
+        assertFalse(health.getJsonObject("stateFile").getBoolean("saveFailing"));
+        assertFalse(response.body().contains("maintenance-status.json"), "the public answer names no path: "
+                + response.body());
+        assertTrue(health.getJsonObject("faults").getJsonNumber("count").isIntegral(), "faults caught in the background");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package circuitbreaker.console.control;
 
 import circuitbreaker.maintenance.entity.StateChanged;
+import circuitbreaker.platform.FailsAlone;
 import circuitbreaker.platform.Second;
 import circuitbreaker.schedule.entity.WindowsChanged;
 import jakarta.annotation.Resource;
@@ -49,6 +50,7 @@ public class ConsoleFeed {
      * Every second (the countdown, the open sockets and the deliveries change without an event of their own), on the
      * heartbeat's thread.
      */
+    @FailsAlone
     void second(@ObservesAsync Second second) {
         if (!consoles.isEmpty()) {
             publishIfChanged();
@@ -59,10 +61,12 @@ public class ConsoleFeed {
      * On each change, handed to an executor: nothing is handed over while no console is open, so the API's writes pay
      * for the hand-over only while someone watches.
      */
+    @FailsAlone
     void stateChanged(@Observes StateChanged change) {
         soon();
     }
 
+    @FailsAlone
     void windowsChanged(@Observes WindowsChanged change) {
         soon();
     }

@@ -5,6 +5,7 @@ import circuitbreaker.console.entity.Overview;
 import circuitbreaker.fleet.Fleet;
 import circuitbreaker.live.control.OpenSockets;
 import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.control.StateFile;
 import circuitbreaker.platform.Build;
 import circuitbreaker.schedule.control.Windows;
 import circuitbreaker.timeline.control.Timeline;
@@ -24,6 +25,9 @@ public class ConsoleOverview {
 
     @Inject
     MaintenanceStore store;
+
+    @Inject
+    StateFile stateFile;
 
     @Inject
     Fleet fleet;
@@ -48,7 +52,7 @@ public class ConsoleOverview {
         Map<String, Integer> byInstance = fleet.openSocketsSeen(here);
         OpenSocketCount open = new OpenSocketCount(here, byInstance.values().stream().mapToInt(Integer::intValue).sum(),
                 byInstance);
-        return new Overview(fleet.instance(), Build.CURRENT, store.status(), open, watcher.health(),
-                windows.list(NEXT_OCCURRENCES), timeline.answer(RECENT), webhooks.summary(RECENT));
+        return new Overview(fleet.instance(), Build.CURRENT, store.status(), open, stateFile.health(),
+                watcher.health(), windows.list(NEXT_OCCURRENCES), timeline.answer(RECENT), webhooks.summary(RECENT));
     }
 }

@@ -1,5 +1,6 @@
 package circuitbreaker.console.entity;
 
+import circuitbreaker.maintenance.entity.StateFileHealth;
 import circuitbreaker.maintenance.entity.Status;
 import circuitbreaker.platform.Build;
 import circuitbreaker.schedule.entity.Listed;
@@ -16,12 +17,15 @@ import java.util.List;
  * @param build the release it runs
  * @param status the published state, with the countdown now
  * @param openSockets the visitors' pages waiting, here and across the fleet
- * @param watcher the automatic breaker (disabled when no watch URL is configured)
+ * @param stateFile where the state is kept and whether it can be saved (here, not in the public /health)
+ * @param watcher the automatic breaker (disabled when no watch URL is configured), with its URL and last error
  * @param windows the planned windows with their next occurrences
  * @param timeline the most recent changes and finished maintenances
  * @param webhooks the receivers and the most recent deliveries
  */
-@JsonbPropertyOrder({"instance", "build", "status", "openSockets", "watcher", "windows", "timeline", "webhooks"})
-public record Overview(String instance, Build build, Status status, OpenSocketCount openSockets, WatcherHealth watcher,
-        List<Listed> windows, HistoryAnswer timeline, WebhookSummary webhooks) {
+@JsonbPropertyOrder({"instance", "build", "status", "openSockets", "stateFile", "watcher", "windows", "timeline",
+        "webhooks"})
+public record Overview(String instance, Build build, Status status, OpenSocketCount openSockets,
+        StateFileHealth stateFile, WatcherHealth watcher, List<Listed> windows, HistoryAnswer timeline,
+        WebhookSummary webhooks) {
 }

@@ -6,6 +6,7 @@ import circuitbreaker.maintenance.control.StateFile;
 import circuitbreaker.maintenance.entity.StateFileHealth;
 import circuitbreaker.page.control.PageAnswer;
 import circuitbreaker.platform.Build;
+import circuitbreaker.platform.Faults;
 import circuitbreaker.watch.control.SiteWatcher;
 import circuitbreaker.watch.entity.WatcherHealth;
 import jakarta.inject.Inject;
@@ -25,6 +26,8 @@ import java.util.List;
  * rather than a JAX-RS resource: balancers poll it hard, and JAX-RS dispatch was half the cost of each answer.
  * The exact mapping wins over JAX-RS's "/*". A cluster member answers 503 "starting" until it holds the fleet's state.
  * Ready means ready: the first answer renders the page first, so no visitor waits for the template to compile.
+ * It is public, so it says whether each part is well and never where things are or what went wrong: the state file's
+ * path, the watched URL and error texts are the console's to show (a stranger could learn the layout from them).
  */
 @WebServlet(urlPatterns = "/health", loadOnStartup = 1)
 public class HealthServlet extends HttpServlet {
@@ -49,12 +52,37 @@ public class HealthServlet extends HttpServlet {
     @Inject
     PageAnswer page;
 
+    @Inject
+    Faults faults;
+
     private volatile boolean warm;
 
     @JsonbPropertyOrder({"status", "service", "version", "commit", "uptime", "connections", "instance", "stateFile",
-            "cluster", "watcher"})
+            "cluster", "watcher", "faults"})
     public record Health(String status, String service, String version, String commit, double uptime, int connections,
-            String instance, StateFileHealth stateFile, Cluster cluster, WatcherHealth watcher) {
+            String instance, StateFileCheck stateFile, Cluster cluster, WatcherCheck watcher, Faults.Summary faults) {
+    }
+
+    /**
+     * @param movedAside whether a corrupt file found at start-up was moved aside
+     * @param saveFailing whether the last save failed
+     */
+    @JsonbPropertyOrder({"writable", "movedAside", "saveFailing"})
+    public record StateFileCheck(boolean writable, boolean movedAside, boolean saveFailing) {
+        static StateFileCheck of(StateFileHealth health) {
+            return new StateFileCheck(health.writable(), health.movedAside() != null, health.lastError() != null);
+        }
+    }
+
+    /** @param lastCheckFailed whether this instance's last probe failed */
+    @JsonbPropertyOrder({"enabled", "watching", "breaker", "failuresInRow", "successesInRow", "lastCheck",
+            "lastCheckFailed"})
+    public record WatcherCheck(boolean enabled, boolean watching, String breaker, int failuresInRow, int successesInRow,
+            Long lastCheck, boolean lastCheckFailed) {
+        static WatcherCheck of(WatcherHealth health) {
+            return new WatcherCheck(health.enabled(), health.watching(), health.breaker(), health.failuresInRow(),
+                    health.successesInRow(), health.lastCheck(), health.lastError() != null);
+        }
     }
 
     /**
@@ -75,7 +103,8 @@ public class HealthServlet extends HttpServlet {
         double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         Health health = new Health(ready ? "ok" : "starting", SERVICE, Build.CURRENT.version(), Build.CURRENT.commit(),
                 uptime, sockets.count(), fleet.instance(),
-                stateFile.health(), new Cluster(fleet.enabled(), fleet.membersSeen(), fleet.leads()), watcher.health());
+                StateFileCheck.of(stateFile.health()), new Cluster(fleet.enabled(), fleet.membersSeen(), fleet.leads()),
+                WatcherCheck.of(watcher.health()), faults.summary());
         byte[] body = jsonb.toJson(health).getBytes(StandardCharsets.UTF_8);
         if (!ready) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE); // not in rotation before it agrees
