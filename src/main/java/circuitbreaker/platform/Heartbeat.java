@@ -36,6 +36,9 @@ public class Heartbeat {
     @Resource
     ManagedThreadFactory threads;
 
+    @Inject
+    Faults faults;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -52,7 +55,8 @@ public class Heartbeat {
 
     private void book() {
         if (!stopped) {
-            next = scheduler.schedule(this::beat, 1000 - System.currentTimeMillis() % 1000, TimeUnit.MILLISECONDS);
+            next = scheduler.schedule(faults.guarded("Heartbeat.beat", this::beat),
+                    1000 - System.currentTimeMillis() % 1000, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -4,6 +4,7 @@ import circuitbreaker.cluster.entity.Announcement;
 import circuitbreaker.fleet.Fleet;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.StateChanged;
+import circuitbreaker.platform.FailsAlone;
 import circuitbreaker.platform.Second;
 import circuitbreaker.reopen.control.Admission;
 import circuitbreaker.reopen.control.WaitingLine;
@@ -56,6 +57,7 @@ public class ClusterLink {
     }
 
     /** Every second: ask the fleet while starting, then announce every few seconds. */
+    @FailsAlone
     void second(@ObservesAsync Second second) {
         if (!fleet.enabled()) {
             return;
@@ -67,12 +69,14 @@ public class ClusterLink {
         }
     }
 
+    @FailsAlone
     void localChange(@Observes StateChanged change) {
         if (change.local()) {
             announce();
         }
     }
 
+    @FailsAlone
     void localWindows(@Observes WindowsChanged change) {
         if (change.local()) {
             announce();
@@ -80,6 +84,7 @@ public class ClusterLink {
     }
 
     /** Another member's state and windows: the newer of each wins here, and a member behind us hears ours at once. */
+    @FailsAlone
     void heard(@Observes @Inbound Announcement announcement) {
         fleet.heard(announcement.member(), announcement.instance(), announcement.report());
         admission.heard(announcement.admissionKey(), store.now());

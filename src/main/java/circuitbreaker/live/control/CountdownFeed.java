@@ -6,6 +6,7 @@ import circuitbreaker.live.entity.SocketMessage;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.StateChanged;
+import circuitbreaker.platform.FailsAlone;
 import circuitbreaker.platform.Metrics;
 import circuitbreaker.platform.Second;
 import jakarta.annotation.Priority;
@@ -37,12 +38,14 @@ public class CountdownFeed {
 
     private volatile long lastTickAt = System.currentTimeMillis();
 
+    @FailsAlone
     void stateChanged(@Observes StateChanged changed) {
         sockets.broadcast(statusUpdate());
         metrics.count("circuitbreaker_broadcasts", "type", SocketMessage.STATUS_UPDATE);
     }
 
     /** A page that has just connected hears the state first, before anything else is sent to it. */
+    @FailsAlone
     void joined(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) SocketJoined joined) {
         sockets.sendTo(joined.sessionId(), statusUpdate());
     }
@@ -56,6 +59,7 @@ public class CountdownFeed {
         return jsonb.toJson(new SocketMessage(SocketMessage.STATUS_UPDATE, store.status()));
     }
 
+    @FailsAlone
     void second(@ObservesAsync Second second) {
         long now = store.now();
         MaintenanceState state = store.current();

@@ -1,5 +1,6 @@
 package circuitbreaker.live.control;
 
+import circuitbreaker.platform.FailsAlone;
 import circuitbreaker.platform.Second;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
@@ -29,6 +30,7 @@ public class SocketPulse {
     @ConfigProperty(name = "circuit.breaker.socket.timeout", defaultValue = "60")
     long timeoutSeconds;
 
+    @FailsAlone
     void second(@ObservesAsync Second second) {
         int period = (int) Math.max(1, timeoutSeconds / 2);
         long share = second.number() % period;

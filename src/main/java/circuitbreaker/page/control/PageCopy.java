@@ -4,6 +4,7 @@ import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.StateChanged;
 import circuitbreaker.maintenance.entity.Status;
 import circuitbreaker.platform.AtomicFile;
+import circuitbreaker.platform.FailsAlone;
 import circuitbreaker.platform.JsonFile;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +56,7 @@ public class PageCopy {
         }
     }
 
+    @FailsAlone
     void changed(@Observes StateChanged change) {
         if (!change.state().isActive()) {
             remove();

@@ -4,6 +4,7 @@ import circuitbreaker.fleet.Fleet;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.Reopening;
+import circuitbreaker.platform.FailsAlone;
 import circuitbreaker.platform.Second;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
@@ -30,6 +31,7 @@ public class ReopeningClock {
     @Inject
     WaitingLine line;
 
+    @FailsAlone
     void second(@ObservesAsync Second second) {
         MaintenanceState state = store.current();
         Reopening reopening = state.reopening();

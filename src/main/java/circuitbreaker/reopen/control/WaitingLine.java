@@ -9,6 +9,8 @@ import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.ReopeningProgress;
 import circuitbreaker.maintenance.entity.StateChanged;
+import circuitbreaker.platform.FailsAlone;
+import circuitbreaker.platform.Faults;
 import circuitbreaker.platform.Metrics;
 import circuitbreaker.reopen.entity.Admitted;
 import circuitbreaker.reopen.entity.Place;
@@ -52,6 +54,9 @@ public class WaitingLine {
     @Inject
     Metrics metrics;
 
+    @Inject
+    Faults faults;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -74,10 +79,12 @@ public class WaitingLine {
     }
 
     /** Off the caller's thread: lining up thousands of visitors must not hold up the update that ended maintenance. */
+    @FailsAlone
     void changed(@Observes StateChanged change) {
-        scheduler.execute(this::follow);
+        scheduler.execute(faults.guarded("WaitingLine.follow", this::follow));
     }
 
+    @FailsAlone
     synchronized void joined(@Observes SocketJoined joined) {
         if (admitting != null) {
             turns.add(new Turn(joined.sessionId(), until)); // told its place with the next step
@@ -117,7 +124,8 @@ public class WaitingLine {
             turns.add(new Turn(socket.sessionId(), end));
         }
         spread(0, end, now);
-        admitting = scheduler.scheduleAtFixedRate(this::admitDue, STEP_MILLIS, STEP_MILLIS, TimeUnit.MILLISECONDS);
+        admitting = scheduler.scheduleAtFixedRate(faults.guarded("WaitingLine.admitDue", this::admitDue), STEP_MILLIS,
+                STEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** The turns from {@code first} on, evenly up to a step before the end (newcomers' turn), each to be told again. */

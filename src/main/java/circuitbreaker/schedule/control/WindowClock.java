@@ -4,6 +4,7 @@ import circuitbreaker.fleet.Fleet;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.StatusUpdate;
+import circuitbreaker.platform.FailsAlone;
 import circuitbreaker.platform.Second;
 import circuitbreaker.schedule.entity.Occurrence;
 import circuitbreaker.schedule.entity.Window;
@@ -42,6 +43,7 @@ public class WindowClock {
         tick(store.now());
     }
 
+    @FailsAlone
     void second(@ObservesAsync Second second) {
         tick(store.now());
     }

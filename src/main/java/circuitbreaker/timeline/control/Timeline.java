@@ -2,6 +2,7 @@ package circuitbreaker.timeline.control;
 
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.StateChanged;
+import circuitbreaker.platform.FailsAlone;
 import circuitbreaker.platform.JsonFile;
 import circuitbreaker.timeline.entity.FinishedMaintenance;
 import circuitbreaker.timeline.entity.History;
@@ -73,6 +74,7 @@ public class Timeline {
         }
     }
 
+    @FailsAlone
     synchronized void changed(@Observes StateChanged change) {
         MaintenanceState state = change.state();
         History before = history;

@@ -5,6 +5,7 @@ import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.StatusUpdate;
 import circuitbreaker.page.control.PageText;
+import circuitbreaker.platform.Faults;
 import circuitbreaker.platform.Metrics;
 import circuitbreaker.platform.PlainHttp;
 import circuitbreaker.watch.entity.WatcherHealth;
@@ -50,6 +51,9 @@ public class SiteWatcher {
     @Inject
     Metrics metrics;
 
+    @Inject
+    Faults faults;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -75,8 +79,8 @@ public class SiteWatcher {
         breaker = new Breaker(settings.failures(), settings.successes());
         client = PlainHttp.client(executor, Duration.ofSeconds(settings.timeout()));
         metrics.gauge("circuitbreaker_watcher_failures_in_row", breaker::failuresInRow);
-        probes = scheduler.scheduleWithFixedDelay(this::probe, settings.interval(), settings.interval(),
-                TimeUnit.SECONDS);
+        probes = scheduler.scheduleWithFixedDelay(faults.guarded("SiteWatcher.probe", this::probe), settings.interval(),
+                settings.interval(), TimeUnit.SECONDS);
         LOG.log(Level.INFO, "Watching {0} every {1} s: {2} failures in a row open maintenance, {3} successes close it",
                 settings.url(), settings.interval(), settings.failures(), settings.successes());
     }

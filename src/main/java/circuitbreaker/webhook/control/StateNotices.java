@@ -3,6 +3,7 @@ package circuitbreaker.webhook.control;
 import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.StateChanged;
+import circuitbreaker.platform.FailsAlone;
 import circuitbreaker.webhook.entity.WebhookEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -20,6 +21,7 @@ public class StateNotices {
     @Inject
     Event<WebhookEvent> notices;
 
+    @FailsAlone
     void changed(@Observes StateChanged change) {
         if (!change.local()) {
             return;

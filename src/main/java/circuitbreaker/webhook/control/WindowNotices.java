@@ -1,5 +1,6 @@
 package circuitbreaker.webhook.control;
 
+import circuitbreaker.platform.FailsAlone;
 import circuitbreaker.schedule.entity.WindowCancelled;
 import circuitbreaker.schedule.entity.WindowScheduled;
 import circuitbreaker.webhook.entity.WebhookEvent;
@@ -15,10 +16,12 @@ public class WindowNotices {
     @Inject
     Event<WebhookEvent> events;
 
+    @FailsAlone
     void scheduled(@Observes WindowScheduled scheduled) {
         events.fire(new WebhookEvent(WebhookEvent.SCHEDULED, scheduled.window()));
     }
 
+    @FailsAlone
     void cancelled(@Observes WindowCancelled cancelled) {
         events.fire(new WebhookEvent(WebhookEvent.CANCELLED, cancelled.window()));
     }

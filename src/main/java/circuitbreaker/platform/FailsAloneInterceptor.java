@@ -1,0 +1,24 @@
+package circuitbreaker.platform;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+/** Catches what a {@link FailsAlone} listener throws, so the one who announced never hears of it. */
+@FailsAlone
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE)
+public class FailsAloneInterceptor {
+
+    @Inject
+    Faults faults;
+
+    @AroundInvoke
+    Object contain(InvocationContext invocation) {
+        var method = invocation.getMethod();
+        faults.contain(method.getDeclaringClass().getSimpleName() + "." + method.getName(), invocation::proceed);
+        return null; // listeners return nothing
+    }
+}
