@@ -2,8 +2,9 @@
 # The performance benchmark: starts the service the way production does (scripts/circuit-breaker.sh) and
 # measures it, with a plain nginx serving a static 503 page in the same run for comparison. Loopback only;
 # every loop is bounded. Usage: benchmark/run.sh [--smoke]. Results: printed, and kept in target/benchmark/.
-# BENCHMARK_PARTS picks parts (default "ready http gate sockets reopening"), e.g. BENCHMARK_PARTS=gate for the
-# front-proxy gate, BENCHMARK_PARTS=reopening for the crowd let back after maintenance.
+# BENCHMARK_PARTS picks parts (default "ready http gate sockets reopening reconnects"), e.g. BENCHMARK_PARTS=gate for
+# the front-proxy gate, BENCHMARK_PARTS=reopening for the crowd let back after maintenance, BENCHMARK_PARTS=reconnects
+# for a reconnect storm during a reopening.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,13 +13,14 @@ if [ "${1:-}" = "--smoke" ]; then
   # sockets and the reopening share the running instance instead of a fresh start each (fresh=no).
   seconds=1; connections="50"; rounds=1; sockets="100"; per_process=50; tick_seconds=3; updates=2; ready_runs=1
   waiting=100; reopen_seconds=3; idle_seconds=1; fresh=no; turn_seconds=30   # nice'd in the suite: slow is fine
+  reconnects=200
 else
   seconds=10; connections="100 1000"; rounds=3; sockets="1000 5000 10000 15000"; per_process=5000
   tick_seconds=10; updates=5; ready_runs=5; waiting=10000; reopen_seconds=60; idle_seconds=5; fresh=yes
-  turn_seconds=5
+  turn_seconds=5; reconnects=10000
 fi
 sockets=${BENCHMARK_SOCKETS:-$sockets}   # e.g. BENCHMARK_SOCKETS="1000 5000" to measure fewer levels
-parts=" ${BENCHMARK_PARTS:-ready http gate sockets reopening} "
+parts=" ${BENCHMARK_PARTS:-ready http gate sockets reopening reconnects} "
 part() { [[ "$parts" == *" $1 "* ]]; }
 
 for tool in wrk nginx curl java; do
@@ -234,6 +236,14 @@ if part reopening; then
     "http://127.0.0.1:$gated_port/" "$work/nginx/arrivals.log" "$reopen_seconds")
 fi
 
+# --- 6. A reconnect storm during a reopening: the line and the heap come back to where they were -----------------
+reconnect_row=""
+if part reconnects; then
+  fresh_start
+  reconnect_row=$(timeout 1800 java -cp target/test-classes circuitbreaker.benchmark.ReconnectBenchmark "$port" \
+    "$(cat "$work/run/circuit-breaker-$port.pid")" "$reconnects" 100)
+fi
+
 # --- Report ------------------------------------------------------------------------------------------------------
 field() { grep -o "\"$2\":[^,}]*" <<<"$1" | cut -d: -f2; }
 say "# Benchmark $(date -u +%Y-%m-%dT%H:%MZ) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1))"
@@ -285,5 +295,11 @@ if part reopening; then
     echo "$row" >>"$out/reopening.jsonl"   # with the arrivals of every second
     say "| reopenSeconds $(field "$row" reopenSeconds) | $(field "$row" connected) | $(field "$row" arrived) | $(field "$row" refused)/$(field "$row" failed) | $(field "$row" peakPerSecond), $(field "$row" p99PerSecond), $(field "$row" medianPerSecond) | $(field "$row" lastArrivalSeconds) | $(field "$row" cpuPercent) | $(field "$row" rssBeforeMiB)/$(field "$row" rssMostMiB) |"
   done
+fi
+if part reconnects; then
+  say ""
+  say "| reconnect storm in a reopening | reconnects | failed | took ms | pages open | line before/after | heap after GC KiB before/after | heap change |"
+  say "|---|---|---|---|---|---|---|---|"
+  say "| $reconnects connect-and-leave, 4 at a time | $(field "$reconnect_row" reconnects) | $(field "$reconnect_row" failed) | $(field "$reconnect_row" stormMillis) | $(field "$reconnect_row" pagesOpen) | $(field "$reconnect_row" lineBefore)/$(field "$reconnect_row" lineAfter) | $(field "$reconnect_row" heapBeforeKiB)/$(field "$reconnect_row" heapAfterKiB) | $(field "$reconnect_row" heapChange) |"
 fi
 echo "Kept in $report"

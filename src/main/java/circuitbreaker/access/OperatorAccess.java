@@ -1,11 +1,10 @@
 package circuitbreaker.access;
 
+import circuitbreaker.platform.Loopback;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,37 +74,11 @@ public class OperatorAccess {
                     ? authorization.substring(BEARER.length()).strip() : "";
             return MessageDigest.isEqual(tokenDigest, digest(presented)) ? Decision.ALLOWED : Decision.UNAUTHORIZED;
         }
-        return !proxied && isLoopback(remoteAddress) && isLoopbackHost(host) ? Decision.ALLOWED : Decision.FORBIDDEN;
+        return !proxied && Loopback.address(remoteAddress) && Loopback.host(host) ? Decision.ALLOWED : Decision.FORBIDDEN;
     }
 
     public boolean tokenRequired() {
         return locked || tokenDigest != null;
-    }
-
-    static boolean isLoopback(String address) {
-        if (address == null || !(address.contains(":") || address.matches("[0-9.]+"))) {
-            return false; // only literal addresses: never resolve a name here
-        }
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    /** "localhost" or a literal loopback address, with or without a port; IPv6 in brackets. */
-    static boolean isLoopbackHost(String host) {
-        if (host == null) {
-            return false;
-        }
-        String name = host.strip();
-        if (name.startsWith("[")) {
-            int end = name.indexOf(']');
-            name = end < 0 ? "" : name.substring(1, end);
-        } else if (name.indexOf(':') >= 0) {
-            name = name.substring(0, name.indexOf(':'));
-        }
-        return name.equalsIgnoreCase("localhost") || isLoopback(name);
     }
 
     private static byte[] digest(String token) {

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReopeningIT {
 
     static final Duration SOON = Duration.ofSeconds(15);
+    /** More than the largest test here needs at once (310 pages), so the cap can be met on purpose. */
+    static final int MAX_SOCKETS = 350;
 
     @TempDir
     static Path work;
@@ -57,6 +59,7 @@ class ReopeningIT {
                 "CIRCUIT_BREAKER_WATCH_FAILURES", "2",
                 "CIRCUIT_BREAKER_WATCH_SUCCESSES", "2",
                 "CIRCUIT_BREAKER_REOPEN_SECONDS", "20",
+                "CIRCUIT_BREAKER_SOCKETS_MAX", String.valueOf(MAX_SOCKETS),
                 "CIRCUIT_BREAKER_WEBHOOKS_FILE", hooks.toString()));
         breaker.start();
         nginx = GatedProxy.nginx(work, site.port, breaker.port);
@@ -255,5 +258,38 @@ class ReopeningIT {
         }
         assertFalse(waiting.arrived());
         post("{\"isActive\":false,\"reopenSeconds\":0}");
+    }
+
+    @Test
+    void aClientThatReconnectsInALoopDoesNotGrowTheLineAndTheInstanceCapsItsSockets() throws Exception {
+        post("{\"message\":\"Back soon\",\"countdown\":600}");
+        arrive("s", 5, 500);
+        Waits.await("5 pages open", SOON, () -> breaker.api().health().getInt("connections") >= 5);
+        assertEquals("reopening", post("{\"isActive\":false,\"reopenSeconds\":60}").getString("phase"));
+        for (int i = 0; i < 300; i++) { // each connect joins the line behind those who waited
+            try (SocketClient storm = new SocketClient(http, breaker.api().base(), "/circuit-breaker/ws")) {
+                storm.next("statusUpdate", SOON);
+            }
+        }
+        JsonObject line = Waits.await("the line to forget the 300 closed sockets", SOON,
+                () -> breaker.api().status().getJsonObject("reopening"), r -> r.getInt("waiting") <= 5);
+        assertTrue(line.getInt("waiting") + line.getInt("admitted") <= 5, "only the pages still open: " + line);
+
+        List<SocketClient> greedy = new ArrayList<>();
+        try {
+            for (int open = breaker.api().health().getInt("connections"); open < MAX_SOCKETS; open++) {
+                greedy.add(new SocketClient(http, breaker.api().base(), "/circuit-breaker/ws"));
+            }
+            Waits.await("as many sockets as CIRCUIT_BREAKER_SOCKETS_MAX", SOON,
+                    () -> breaker.api().health().getInt("connections") == MAX_SOCKETS);
+            SocketClient extra = new SocketClient(http, breaker.api().base(), "/circuit-breaker/ws");
+            greedy.add(extra);
+            SocketClient.Closed refused = extra.awaitClose(SOON);
+            assertEquals(1013, refused.code(), "one more is refused, try again later: " + refused);
+            assertTrue(refused.reason().contains("too many open sockets here"), refused.reason());
+            assertEquals(MAX_SOCKETS, breaker.api().health().getInt("connections"), "never more than the cap");
+        } finally {
+            greedy.forEach(SocketClient::close);
+        }
     }
 }

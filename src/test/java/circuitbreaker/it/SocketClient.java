@@ -35,9 +35,13 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     /** @param path /ws (the original service's path) or /circuit-breaker/ws (the page's, under the public prefix) */
     public SocketClient(URI http, String path) {
+        this(HttpClient.newHttpClient(), http, path);
+    }
+
+    /** @param client shared by many sockets: each client of its own has a thread of its own */
+    public SocketClient(HttpClient client, URI http, String path) {
         URI ws = URI.create("ws://" + http.getHost() + ":" + http.getPort() + path);
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(ws, this).join();
+        socket = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(ws, this).join();
     }
 
     /** The next frame of this type, skipping others; fails after the timeout. */

@@ -4,21 +4,18 @@ import circuitbreaker.live.entity.SocketJoined;
 import circuitbreaker.live.entity.WaitingSocket;
 import circuitbreaker.platform.Metrics;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,11 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class OpenSockets {
-
-    private static final System.Logger LOG = System.getLogger(OpenSockets.class.getName());
-
-    @Resource
-    ManagedExecutorService executor;
 
     @Inject
     Metrics metrics;
@@ -44,6 +36,13 @@ public class OpenSockets {
     @ConfigProperty(name = "circuit.breaker.socket.messages.per.second", defaultValue = "5")
     double messagesPerSecond;
 
+    @Inject
+    SocketQuota quota;
+
+    @Inject
+    SocketClosing closing;
+
+    private final AtomicLong closures = new AtomicLong();
     private final ConcurrentHashMap<String, Outbox> outboxes = new ConcurrentHashMap<>();
     private final Fanout fanout = new Fanout();
     private final AtomicInteger joined = new AtomicInteger();
@@ -53,7 +52,13 @@ public class OpenSockets {
         metrics.gauge("circuitbreaker_sockets_open", this::count);
     }
 
+    /** A socket just opened: it joins the others, or is closed with 1013 when a limit is reached. */
     public void join(Session session) {
+        CloseReason refused = quota.take(session.getId(), PeerAddress.of(session));
+        if (refused != null) {
+            SocketClosing.now(session, refused);
+            return;
+        }
         Outbox outbox = new Outbox(session, joined.getAndIncrement(),
                 new MessageAllowance(messagesPerSecond, 2 * messagesPerSecond, System.nanoTime()), this::drop);
         outboxes.put(session.getId(), outbox);
@@ -110,7 +115,26 @@ public class OpenSockets {
     }
 
     public void leave(Session session) {
-        outboxes.remove(session.getId());
+        forget(session.getId());
+    }
+
+    /** Whether the socket is still open here. */
+    public boolean isOpen(String sessionId) {
+        return outboxes.containsKey(sessionId);
+    }
+
+    /** How many sockets have gone since the start: changes whenever one goes, so a list of them can be pruned. */
+    public long closures() {
+        return closures.get();
+    }
+
+    private boolean forget(String sessionId) {
+        quota.release(sessionId);
+        if (outboxes.remove(sessionId) == null) {
+            return false;
+        }
+        closures.incrementAndGet();
+        return true;
     }
 
     /** A socket closed, by either side; the closes Tyrus makes by itself (1009, an oversized frame) are counted. */
@@ -145,19 +169,11 @@ public class OpenSockets {
         close(session, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "send failed"), "send_failed");
     }
 
-    /** Off the caller's thread: closing writes a frame, and the caller may be the timer or another client's send. */
+    /** Lets the socket go at once, and closes it off the caller's thread (see {@link SocketClosing}). */
     void close(Session session, CloseReason reason, String why) {
-        if (outboxes.remove(session.getId()) == null) {
+        if (!forget(session.getId())) {
             return; // already on its way out
         }
-        metrics.count("circuitbreaker_sockets_closed", "reason", why);
-        LOG.log(Level.DEBUG, "Closing socket {0}: {1}", session.getId(), reason.getReasonPhrase());
-        executor.execute(() -> {
-            try {
-                session.close(reason);
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.DEBUG, "Socket {0} was already gone: {1}", session.getId(), e.toString());
-            }
-        });
+        closing.later(session, reason, why);
     }
 }

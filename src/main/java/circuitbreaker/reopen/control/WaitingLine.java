@@ -71,6 +71,7 @@ public class WaitingLine {
     private int told; // the turns before it have been told their place (or let in)
     private final Pace pace = new Pace();
     private long admitted;
+    private long closuresSeen; // the sockets' closures when the line last forgot those gone
     private ScheduledFuture<?> admitting; // null: nobody waits in line here now
 
     /** A member that starts during a reopening lines up its visitors for the rest of it. */
@@ -142,6 +143,7 @@ public class WaitingLine {
     }
 
     synchronized void admitDue() {
+        forgetGone();
         long now = store.now();
         int due = next;
         while (due < turns.size() && turns.get(due).at() <= now) {
@@ -154,6 +156,30 @@ public class WaitingLine {
             sockets.sendTo(turn.sessionId(), jsonb.toJson(new SocketMessage(SocketMessage.PLACE, new Place(
                     told - next + 1, turns.size() - next, turn.at(), until, now))));
         }
+    }
+
+    /**
+     * Drops the turns already let in and those of sockets closed since: a client that reconnects in a loop joins the
+     * line each time, and the line must not outgrow the sockets that are open.
+     */
+    private void forgetGone() {
+        long closures = sockets.closures();
+        if (closures == closuresSeen && next == 0) {
+            return;
+        }
+        closuresSeen = closures;
+        List<Turn> open = new ArrayList<>(turns.size() - next);
+        int toldOpen = 0;
+        for (int i = next; i < turns.size(); i++) {
+            if (sockets.isOpen(turns.get(i).sessionId())) {
+                open.add(turns.get(i));
+                toldOpen += i < told ? 1 : 0;
+            }
+        }
+        turns.clear();
+        turns.addAll(open);
+        next = 0;
+        told = toldOpen;
     }
 
     /** Lets in everyone in line up to (not including) {@code end}, in order. */

@@ -1,0 +1,125 @@
+package circuitbreaker.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A reconnect storm during a reopening: a few pages wait while maintenance is on; it ends with a long reopening; then
+ * clients connect and leave again in a loop, each joining the line behind those who waited. Measures the line's size
+ * (the status's {@code reopening.waiting}) and the breaker's heap after a full GC, before and after the storm: the
+ * line must come back to the sockets still open, and the heap to where it was.
+ *
+ * <p>Usage: {@code ReconnectBenchmark <port> <server pid> <reconnects> <pages waiting>}. Prints one line of JSON.
+ * Traffic goes to 127.0.0.1 only; four clients at a time.
+ */
+public final class ReconnectBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        long pid = Long.parseLong(args[1]);
+        int reconnects = Integer.parseInt(args[2]);
+        int pages = Integer.parseInt(args[3]);
+        URI socket = URI.create("ws://127.0.0.1:" + port + "/circuit-breaker/ws");
+
+        post(port, "{\"countdown\":7200}");
+        List<WebSocket> waiting = new ArrayList<>();
+        for (int i = 0; i < pages; i++) {
+            waiting.add(HTTP.newWebSocketBuilder().buildAsync(socket, new WebSocket.Listener() { }).join());
+        }
+        Thread.sleep(2000);
+        post(port, "{\"isActive\":false,\"reopenSeconds\":3600}");
+        long heapBefore = heapAfterGc(pid);
+        int lineBefore = waitingInLine(port);
+
+        long began = System.nanoTime();
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService storm = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < reconnects; i++) {
+            storm.execute(() -> {
+                try {
+                    CompletableFuture<Void> heard = new CompletableFuture<>();
+                    WebSocket client = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                            .buildAsync(socket, new WebSocket.Listener() {
+                                @Override
+                                public java.util.concurrent.CompletionStage<?> onText(WebSocket ws, CharSequence data,
+                                        boolean last) {
+                                    heard.complete(null);
+                                    return null;
+                                }
+                            }).join();
+                    heard.get(10, TimeUnit.SECONDS); // it joined: the state reached it
+                    client.sendClose(WebSocket.NORMAL_CLOSURE, "again").get(10, TimeUnit.SECONDS);
+                    client.abort();
+                } catch (Exception e) {
+                    failed.incrementAndGet();
+                }
+            });
+        }
+        storm.shutdown();
+        storm.awaitTermination(30, TimeUnit.MINUTES);
+        long stormMillis = (System.nanoTime() - began) / 1_000_000;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int lineAfter;
+        while ((lineAfter = waitingInLine(port)) > pages && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        long heapAfter = heapAfterGc(pid);
+        System.out.printf("{\"reconnects\":%d,\"failed\":%d,\"stormMillis\":%d,\"pagesOpen\":%d,\"lineBefore\":%d,"
+                + "\"lineAfter\":%d,\"heapBeforeKiB\":%d,\"heapAfterKiB\":%d,\"heapChange\":%.3f}%n", reconnects,
+                failed.get(), stormMillis, pages, lineBefore, lineAfter, heapBefore, heapAfter,
+                (heapAfter - heapBefore) / (double) heapBefore);
+        waiting.forEach(WebSocket::abort);
+        post(port, "{\"countdown\":7200}");
+    }
+
+    /** The heap in use right after a full GC, as the JVM itself reports it (jcmd GC.heap_info, "used"). */
+    static long heapAfterGc(long pid) throws IOException, InterruptedException {
+        run("jcmd", String.valueOf(pid), "GC.run");
+        Matcher used = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(run("jcmd", String.valueOf(pid),
+                "GC.heap_info"));
+        long sum = 0;
+        while (used.find()) {
+            sum += Long.parseLong(used.group(2));
+        }
+        return sum;
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        return out;
+    }
+
+    private static int waitingInLine(int port) throws IOException, InterruptedException {
+        String status = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/maintenance/status")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher waiting = Pattern.compile("\"waiting\":(\\d+)").matcher(status); // no JSON library on this class path
+        return waiting.find() ? Integer.parseInt(waiting.group(1)) : 0;
+    }
+
+    private static void post(int port, String json) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/maintenance/status")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("POST " + json + ": " + answer.statusCode() + " " + answer.body());
+        }
+    }
+}
