@@ -16,7 +16,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +32,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Timeline {
 
-    private static final System.Logger LOG = System.getLogger(Timeline.class.getName());
     /** The page lists at most this many updates of the current maintenance. */
     public static final int ON_THE_PAGE = 10;
 
@@ -75,7 +73,7 @@ public class Timeline {
     }
 
     @FailsAlone
-    synchronized void changed(@Observes StateChanged change) {
+    synchronized void changed(@Observes StateChanged change) throws IOException {
         MaintenanceState state = change.state();
         History before = history;
         List<TimelineEntry> entries = before.entries();
@@ -94,13 +92,8 @@ public class Timeline {
                     firstPlan)));
         }
         History next = new History(nextEntries, finished);
-        history = next;
-        try {
-            file.save(next);
-        } catch (IOException e) {
-            LOG.log(Level.ERROR, "Could not save the history; it is kept in memory and saved with the next change: {0}",
-                    e.toString());
-        }
+        history = next; // kept in memory first: a save that fails now is made whole by the next one
+        file.save(next);
     }
 
     /** The current maintenance's updates, newest first, as the page shows them. */
