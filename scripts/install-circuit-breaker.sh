@@ -19,7 +19,7 @@ Options:
   --prefix DIR   where releases go (default /opt/circuit-breaker)
   --root DIR     work in a staging root instead of / (also DESTDIR=DIR); systemd is left alone
 Exit codes: 0 done, 1 failed or refused (nothing changed when the bundle is refused), 2 bad usage or no sum to
-check against.
+check against, 130/143 interrupted (what was half made is removed; the current release stays as it was).
 Lays out: PREFIX/releases/VERSION (WAR, Payara Micro, server-config, scripts, docs), PREFIX/current (the running
 release), /etc/systemd/system/circuit-breaker.service, /usr/local/bin/circuit-breaker and circuit-breaker-status,
 /etc/circuit-breaker (settings, write token, webhooks), /var/lib/circuit-breaker (state), /var/cache/circuit-breaker,
@@ -87,15 +87,31 @@ version_of() { sed -n 's/^version=//p' "$1/VERSION"; }
 current_release() { [ -L "$dest/current" ] && basename "$(readlink "$dest/current")"; }
 previous_release() { [ -L "$dest/previous" ] && basename "$(readlink "$dest/previous")"; }
 
-# The private copy of the bundle, and a release unpacked but not put in place, go whatever happens.
-tmp="" incoming=""
+# --- What an install leaves behind when it stops half-way: nothing -------------------------------------------------
+# tmp: the private copy of the bundle; incoming: the release being unpacked; placed: the release put in place but
+# not yet current; aside/aside_from: the release of the same version it replaces, put back when the install stops
+# before `current` moved. Once `current` points at the new release (committed) only leftovers go.
+tmp="" incoming="" placed="" aside="" aside_from="" committed=false
 cleanup() {
   local code=$?
+  trap '' INT TERM HUP   # a second Ctrl-C does not cut the cleanup short
   [ -z "$tmp" ] || rm -rf "$tmp" || true
   [ -z "$incoming" ] || rm -rf "$incoming" || true
+  if [ "$committed" = true ]; then
+    [ -z "$aside" ] || rm -rf "$aside" || true
+  elif [ -n "$placed" ] || [ -n "$aside" ] || [ "$code" -gt 128 ]; then
+    rm -f "$dest/.current.new" "$dest/.previous.new" "$unit.tmp" || true
+    [ -z "$placed" ] || rm -rf "$placed" || true
+    if [ -n "$aside" ] && [ -d "$aside" ]; then mv -T "$aside" "$aside_from" || true; fi
+    echo "install-circuit-breaker: removed what was half made; the current release is as it was \
+($(current_release || echo none))" >&2
+  fi
   exit "$code"
 }
 trap cleanup EXIT
+trap 'echo "install-circuit-breaker: interrupted" >&2; exit 130' INT
+trap 'echo "install-circuit-breaker: interrupted" >&2; exit 143' TERM
+trap 'echo "install-circuit-breaker: interrupted" >&2; exit 129' HUP
 
 # --- The bundle: its own sum checked before it is unpacked, then what it holds against its SHA256SUMS -------------
 find_bundle() {
@@ -247,9 +263,14 @@ adopt_first_layout() {
 switch_to() {
   local version=$1 was
   was=$(current_release || true)
-  ln -sfn "releases/$version" "$dest/.current.new" && mv -T "$dest/.current.new" "$dest/current"
+  # One step each: in an && list a failing ln would not stop the script (set -e), and `current` would seem moved.
+  ln -sfn "releases/$version" "$dest/.current.new"
+  mv -T "$dest/.current.new" "$dest/current"
+  committed=true
+  [ -z "$aside" ] || rm -rf "$aside"
   if [ -n "$was" ] && [ "$was" != "$version" ]; then
-    ln -sfn "releases/$was" "$dest/.previous.new" && mv -T "$dest/.previous.new" "$dest/previous"
+    ln -sfn "releases/$was" "$dest/.previous.new"
+    mv -T "$dest/.previous.new" "$dest/previous"
   fi
   # Two releases are kept: the current one and the one to roll back to.
   local kept; kept=$(previous_release || true)
@@ -261,7 +282,8 @@ switch_to() {
   ln -sfn "$prefix/current/scripts/circuit-breaker.sh" "$bin/circuit-breaker"
   ln -sfn "$prefix/current/scripts/circuit-breaker-status.sh" "$bin/circuit-breaker-status"
   sed "s#@PREFIX@#$prefix/current#g" "$dest/current/scripts/circuit-breaker.service" >"$unit.tmp"
-  chmod 0644 "$unit.tmp" && mv "$unit.tmp" "$unit"
+  chmod 0644 "$unit.tmp"
+  mv "$unit.tmp" "$unit"
 }
 
 # Prepares the class archive of a release before it runs, as the service (so its first start is as fast as every
@@ -302,11 +324,14 @@ install_release() {
   seal "$incoming"
   if [ -e "$releases/$version" ]; then
     [ "$(current_release || true)" != "$version" ] || say "reinstalling release $version"
-    mv -T "$releases/$version" "$releases/.replaced-$version" && rm -rf "$releases/.replaced-$version"
+    aside_from=$releases/$version aside=$releases/.replaced-$version
+    rm -rf "$aside"
+    mv -T "$aside_from" "$aside"
   fi
-  mv -T "$incoming" "$releases/$version"
+  placed=$releases/$version
+  mv -T "$incoming" "$placed"
   incoming=""
-  prepare "$releases/$version"
+  prepare "$placed"
   switch_to "$version"
   restart_service
 }

@@ -12,14 +12,17 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * scripts/install-circuit-breaker.sh with the release bundle `mvn package` built, into a staging root (as root, like
  * a real install: it creates a system user in the staging root's /etc and sets owners), with no Maven and no
  * compiler on the PATH; then the installed service run from the installed tree, upgraded, rolled back, and the unit
- * through systemd-analyze. Bundles altered from the real one change nothing.
+ * through systemd-analyze. Bundles altered from the real one, and installs stopped half-way, change nothing.
  */
 class InstallerIT {
 
@@ -241,6 +244,72 @@ class InstallerIT {
         assertEquals(Integer.parseInt(NOBODY), Files.getAttribute(outside, "unix:gid"));
         assertFalse(Files.exists(installed("current"), LinkOption.NOFOLLOW_LINKS));
         assertEquals(List.of(), entries(installed("releases")), "no release, no half-unpacked folder");
+    }
+
+    /** Stopped like a Ctrl-C (here SIGTERM to its process group) while tar unpacks the new release. */
+    @Test
+    void anUpgradeInterruptedWhileUnpackingLeavesNoHalfReleaseAndCurrentAsItWas() throws Exception {
+        String first = Build.CURRENT.version();
+        assertEquals(0, installer().exitCode());
+        Map<String, String> before = snapshot(installed(""), false);
+        Path next = Bundle.asVersion(first + "-next", work.resolve("next"));
+        Path unpacked = work.resolve("tar-has-unpacked");
+        String tar = Files.readSymbolicLink(tools.resolve("tar")).toString();
+        replaceTool("tar", tar + " \"$@\" || exit\ncase \"$1\" in -x*) : >'" + unpacked + "'; exec sleep 600 ;; esac\n");
+
+        List<String> command = new ArrayList<>(List.of(tools.resolve("setsid").toString()));
+        command.addAll(installerCommand("upgrade", next.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(work.resolve("upgrade.out").toFile())
+                .redirectError(work.resolve("upgrade.err").toFile());
+        builder.environment().putAll(installerEnvironment());
+        Process upgrade = builder.start();
+        long group = upgrade.pid();
+        try {
+            Waits.await("the new release unpacked by tar", Duration.ofSeconds(60),
+                    () -> Files.exists(unpacked) || !upgrade.isAlive());
+            assertTrue(upgrade.isAlive(), "still installing: " + Files.readString(work.resolve("upgrade.err")));
+            assertEquals(group, processGroup(upgrade.pid()), "the installer leads its own process group");
+            assertEquals(1, entries(installed("releases")).stream().filter(n -> n.startsWith(".incoming-")).count(),
+                    "a half-made release: " + entries(installed("releases")));
+            assertFalse(entries(temp).isEmpty(), "the private copy of the bundle");
+
+            Command interrupted = Command.run(Map.of(), "kill", "-TERM", "--", "-" + group);
+            assertEquals(0, interrupted.exitCode(), interrupted.toString());
+            assertTrue(upgrade.waitFor(30, TimeUnit.SECONDS), "the installer stops when interrupted");
+        } finally {
+            if (upgrade.isAlive()) {
+                Command.run(Map.of(), "kill", "-KILL", "--", "-" + group);
+            }
+        }
+        String err = Files.readString(work.resolve("upgrade.err"));
+        assertEquals(143, upgrade.exitValue(), err);
+        assertTrue(err.contains("interrupted\ninstall-circuit-breaker: removed what was half made; the current release "
+                + "is as it was (" + first + ")"), "its trap ran: " + err);
+        assertEquals(before, snapshot(installed(""), false), "the releases and links are as they were");
+        assertEquals(List.of(first), entries(installed("releases")));
+    }
+
+    /**
+     * A reinstall of the running release puts the old folder aside before the new one takes its name: when a later
+     * step fails (here `ln`, as on a full disk), the very folder that ran comes back, not a copy or nothing.
+     */
+    @Test
+    void aReinstallThatFailsBeforeTheSwitchPutsTheRunningReleaseBack() throws Exception {
+        String version = Build.CURRENT.version();
+        assertEquals(0, installer().exitCode());
+        Object running = Files.readAttributes(installed("releases/" + version), BasicFileAttributes.class).fileKey();
+        Map<String, String> before = snapshot(installed(""), false);
+        replaceTool("ln", "echo \"ln: failed to create symbolic link: No space left on device\" >&2\nexit 1\n");
+
+        Command failed = installer();
+        assertEquals(1, failed.exitCode(), failed.toString());
+        assertTrue(failed.err().contains("No space left on device\ninstall-circuit-breaker: removed what was half made; "
+                + "the current release is as it was (" + version + ")"), failed.err());
+        assertEquals(running, Files.readAttributes(installed("releases/" + version), BasicFileAttributes.class)
+                .fileKey(), "the folder that ran is back");
+        assertEquals(before, snapshot(installed(""), false), "the releases and links are as they were");
+        assertEquals(List.of(version), entries(installed("releases")));
     }
 
     /**
@@ -476,6 +545,12 @@ class InstallerIT {
             }
         }
         return entries;
+    }
+
+    /** The process group of a process, from /proc (the fifth field of its stat line). */
+    private static long processGroup(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);
     }
 
     private void expect(String path, String mode, int uid, int gid) throws IOException {
