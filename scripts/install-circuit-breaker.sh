@@ -99,7 +99,7 @@ cleanup() {
   [ -z "$incoming" ] || rm -rf "$incoming" || true
   if [ "$committed" = true ]; then
     [ -z "$aside" ] || rm -rf "$aside" || true
-  elif [ -n "$placed" ] || [ -n "$aside" ] || [ "$code" -gt 128 ]; then
+  elif [ -n "$placed" ] || [ -n "$aside" ] || { [ -n "$tmp" ] && [ "$code" -gt 128 ]; }; then
     rm -f "$dest/.current.new" "$dest/.previous.new" "$unit.tmp" || true
     [ -z "$placed" ] || rm -rf "$placed" || true
     if [ -n "$aside" ] && [ -d "$aside" ]; then mv -T "$aside" "$aside_from" || true; fi
