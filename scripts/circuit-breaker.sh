@@ -274,7 +274,8 @@ Runs the Circuit Breaker Service on port \$CIRCUIT_BREAKER_PORT (now $port).
   stop       stop gracefully, forcibly after ${stop_timeout}s
   restart    stop, then start
   status     say whether it runs and print /health (exit 3 when stopped)
-  prepare    boot once (stopped) and keep a class archive that makes every later start faster;
+  prepare    boot once, on the first free port from $port up (so beside a running service too), and keep a
+             class archive that makes every later start faster;
              redone only when Payara Micro or java changed (the unit runs it before each start)
 Pid and log files: $run_dir. Settings: docs/operations.md.
 EOF

@@ -6,16 +6,20 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: install-circuit-breaker.sh [install] [BUNDLE] [options]   install (or reinstall) a release
-       install-circuit-breaker.sh upgrade BUNDLE [options]       install a newer release, keep the one before
+Usage: install-circuit-breaker.sh [install] BUNDLE [--sha256 HEX] [options]   install (or reinstall) a release
+       install-circuit-breaker.sh upgrade BUNDLE [--sha256 HEX] [options]     install a newer release, keep the one before
        install-circuit-breaker.sh rollback [options]             go back to the release before
        install-circuit-breaker.sh uninstall [--purge] [options]  remove the program; --purge: settings and state too
        install-circuit-breaker.sh releases [options]             list the installed releases
-BUNDLE is a circuit-breaker-VERSION.tar.gz or the folder it unpacks to. Without one: the unpacked bundle this script
-is part of, or, in a checkout, the bundle 'mvn package' built in target/.
+BUNDLE is a circuit-breaker-VERSION.tar.gz. Its SHA-256 is checked before anything is unpacked, against
+BUNDLE.sha256 beside it (published with the release) and/or --sha256 HEX; with neither it installs nothing.
+In a checkout BUNDLE may be left out: the bundle 'mvn package' built in target/, with its .sha256.
 Options:
+  --sha256 HEX   the SHA-256 the bundle must have (64 hex digits), e.g. from the release notes
   --prefix DIR   where releases go (default /opt/circuit-breaker)
   --root DIR     work in a staging root instead of / (also DESTDIR=DIR); systemd is left alone
+Exit codes: 0 done, 1 failed or refused (nothing changed when the bundle is refused), 2 bad usage or no sum to
+check against, 130/143 interrupted (what was half made is removed; the current release stays as it was).
 Lays out: PREFIX/releases/VERSION (WAR, Payara Micro, server-config, scripts, docs), PREFIX/current (the running
 release), /etc/systemd/system/circuit-breaker.service, /usr/local/bin/circuit-breaker and circuit-breaker-status,
 /etc/circuit-breaker (settings, write token, webhooks), /var/lib/circuit-breaker (state), /var/cache/circuit-breaker,
@@ -28,11 +32,13 @@ root=${DESTDIR:-}
 action=install
 bundle=""
 purge=false
+sha256=""
 while [ $# -gt 0 ]; do
   case "$1" in
     install|upgrade|rollback|uninstall|releases) action=$1; shift ;;
     --uninstall) action=uninstall; shift ;;   # the earlier spelling
     --purge) purge=true; shift ;;
+    --sha256) [ $# -ge 2 ] || { usage >&2; exit 2; }; sha256=$2; shift 2 ;;
     --prefix) [ $# -ge 2 ] || { usage >&2; exit 2; }; prefix=$2; shift 2 ;;
     --root) [ $# -ge 2 ] || { usage >&2; exit 2; }; root=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -43,6 +49,10 @@ done
 [[ "$prefix" = /* ]] || { echo "install-circuit-breaker: --prefix must be an absolute path" >&2; exit 2; }
 [ "$purge" = false ] || [ "$action" = uninstall ] || { echo "install-circuit-breaker: --purge goes with uninstall" >&2; exit 2; }
 [ "$action" != upgrade ] || [ -n "$bundle" ] || { echo "install-circuit-breaker: upgrade needs the new BUNDLE" >&2; exit 2; }
+[ -z "$sha256" ] || [ "$action" = install ] || [ "$action" = upgrade ] \
+  || { echo "install-circuit-breaker: --sha256 goes with install or upgrade" >&2; exit 2; }
+[ -z "$sha256" ] || [[ "$sha256" =~ ^[0-9A-Fa-f]{64}$ ]] \
+  || { echo "install-circuit-breaker: --sha256 takes the bundle's SHA-256, 64 hex digits, not '$sha256'" >&2; exit 2; }
 root=${root%/}
 
 readonly user=circuit-breaker
@@ -57,6 +67,7 @@ here=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 
 say() { echo "install-circuit-breaker: $*"; }
 fail() { echo "install-circuit-breaker: $*" >&2; exit 1; }
+usage_fail() { echo "install-circuit-breaker: $*" >&2; exit 2; }
 
 [ "$(id -u)" -eq 0 ] || fail "run as root (sudo $0 $*)"
 
@@ -76,42 +87,105 @@ version_of() { sed -n 's/^version=//p' "$1/VERSION"; }
 current_release() { [ -L "$dest/current" ] && basename "$(readlink "$dest/current")"; }
 previous_release() { [ -L "$dest/previous" ] && basename "$(readlink "$dest/previous")"; }
 
-# --- The bundle: found, unpacked beside the releases, checked against its sums --------------------------------
+# --- What an install leaves behind when it stops half-way: nothing -------------------------------------------------
+# tmp: the private copy of the bundle; incoming: the release being unpacked; placed: the release put in place but
+# not yet current; aside/aside_from: the release of the same version it replaces, put back when the install stops
+# before `current` moved. Once `current` points at the new release (committed) only leftovers go.
+tmp="" incoming="" placed="" aside="" aside_from="" committed=false
+cleanup() {
+  local code=$?
+  trap '' INT TERM HUP   # a second Ctrl-C does not cut the cleanup short
+  [ -z "$tmp" ] || rm -rf "$tmp" || true
+  [ -z "$incoming" ] || rm -rf "$incoming" || true
+  if [ "$committed" = true ]; then
+    [ -z "$aside" ] || rm -rf "$aside" || true
+  elif [ -n "$placed" ] || [ -n "$aside" ] || { [ -n "$tmp" ] && [ "$code" -gt 128 ]; }; then
+    rm -f "$dest/.current.new" "$dest/.previous.new" "$unit.tmp" || true
+    [ -z "$placed" ] || rm -rf "$placed" || true
+    if [ -n "$aside" ] && [ -d "$aside" ]; then mv -T "$aside" "$aside_from" || true; fi
+    echo "install-circuit-breaker: removed what was half made; the current release is as it was \
+($(current_release || echo none))" >&2
+  fi
+  exit "$code"
+}
+trap cleanup EXIT
+trap 'echo "install-circuit-breaker: interrupted" >&2; exit 130' INT
+trap 'echo "install-circuit-breaker: interrupted" >&2; exit 143' TERM
+trap 'echo "install-circuit-breaker: interrupted" >&2; exit 129' HUP
+
+# --- The bundle: its own sum checked before it is unpacked, then what it holds against its SHA256SUMS -------------
 find_bundle() {
   if [ -z "$bundle" ]; then
-    if [ -f "$here/VERSION" ] && [ -f "$here/SHA256SUMS" ]; then bundle=$here
-    elif [ -f "$here/pom.xml" ]; then
-      bundle=$(ls -t "$here"/target/circuit-breaker-*.tar.gz 2>/dev/null | head -n 1)
+    if [ -f "$here/pom.xml" ]; then
+      bundle=$(ls -t "$here"/target/circuit-breaker-*.tar.gz 2>/dev/null | head -n 1 || true)
       [ -n "$bundle" ] || fail "no bundle in $here/target: build one with 'mvn -B package -DskipTests' (not on the \
 production host), or give the circuit-breaker-VERSION.tar.gz of a release"
-    else fail "give the release bundle to install (circuit-breaker-VERSION.tar.gz)"; fi
+    else
+      usage_fail "give the release bundle to install, circuit-breaker-VERSION.tar.gz, with its .sha256 beside it or \
+--sha256 HEX: $0 [upgrade] BUNDLE.tar.gz"
+    fi
   fi
-  [ -e "$bundle" ] || fail "no such bundle: $bundle"
+  [ ! -d "$bundle" ] || usage_fail "$bundle is a folder: give the circuit-breaker-VERSION.tar.gz it was unpacked from \
+(a folder cannot be checked before it is unpacked)"
+  [ -f "$bundle" ] || fail "no such bundle: $bundle"
 }
 
-# Unpacks (or copies) the bundle into a new folder under the releases and prints its path.
+# Checks a private copy, so the file given cannot change between the check and the unpacking. Every sum given must
+# match; none given is a refusal that says what to give. Nothing under the root is touched before this passes.
+check_bundle_sum() {
+  local sidecar=$bundle.sha256 line actual i
+  local -a wants=() froms=()
+  if [ -n "$sha256" ]; then wants+=("${sha256,,}"); froms+=("--sha256"); fi
+  if [ -e "$sidecar" ]; then
+    line=$(grep -v '^[[:space:]]*$' "$sidecar" 2>/dev/null || true)
+    [[ "$line" =~ ^[0-9A-Fa-f]{64}([[:space:]]|$) ]] && [ "$(printf '%s\n' "$line" | wc -l)" -eq 1 ] \
+      || fail "$sidecar is not the sum of one bundle (one line, 'HEX  NAME', as sha256sum writes it), so nothing \
+was installed"
+    wants+=("$(printf '%s' "${line:0:64}" | tr 'A-F' 'a-f')"); froms+=("$sidecar")
+  fi
+  [ ${#wants[@]} -gt 0 ] || usage_fail "nothing to check $bundle against, so nothing was installed: put its sum \
+beside it as $sidecar (published with the release), or give it as --sha256 HEX"
+  tmp=$(mktemp -d "${TMPDIR:-/tmp}/circuit-breaker-install.XXXXXX") \
+    || fail "cannot make a private temporary folder in ${TMPDIR:-/tmp}"
+  cp -- "$bundle" "$tmp/bundle.tar.gz" || fail "cannot read $bundle"
+  actual=$(sha256sum <"$tmp/bundle.tar.gz")
+  actual=${actual%% *}
+  for i in "${!wants[@]}"; do
+    [ "$actual" = "${wants[$i]}" ] || fail "$bundle does not have the SHA-256 given by ${froms[$i]} \
+(${wants[$i]}; it has $actual), so nothing was unpacked or installed: download it again, with its .sha256"
+  done
+}
+
+# Unpacks the checked copy into a new folder beside the releases (root's, mode 0700 until it is sealed).
 unpack() {
-  local into
   mkdir -p "$releases"
-  into=$(mktemp -d -p "$releases" .incoming-XXXXXX)
-  if [ -d "$bundle" ]; then
-    cp -R "$bundle/." "$into/"
-  else
-    tar -xzf "$bundle" -C "$into" --strip-components=1 --no-same-owner 2>/dev/null \
-      || { rm -rf "$into"; fail "$bundle is not a release bundle (a .tar.gz from 'mvn package')"; }
-  fi
-  echo "$into"
+  incoming=$(mktemp -d -p "$releases" .incoming-XXXXXX)
+  tar -xzf "$tmp/bundle.tar.gz" -C "$incoming" --strip-components=1 --no-same-owner --no-same-permissions \
+    2>"$tmp/tar.err" || fail "$bundle is not a release bundle (a .tar.gz from 'mvn package'): $(one_line "$tmp/tar.err")"
 }
 
-verify() {
-  local dir=$1 bad
+one_line() { tr '\n' ';' <"$1" | sed 's/;$//; s/;/; /g'; }
+listing() { printf '%s' "$1" | head -n 10 | tr '\n' ',' | sed 's/,$//; s/,/, /g'; }
+
+# A release holds plain files and folders, exactly the files its SHA256SUMS lists, each with its sum.
+check_contents() {
+  local dir=$incoming odd listed present unlisted missing bad
+  odd=$(find "$dir" -mindepth 1 \( ! -type f ! -type d -o -type f -links +1 \) -printf '%P\n')
+  [ -z "$odd" ] || fail "$bundle holds links or special files, which a release never does, so nothing was \
+installed: $(listing "$odd")"
   [ -f "$dir/SHA256SUMS" ] && [ -f "$dir/VERSION" ] \
-    || { rm -rf "$dir"; fail "$bundle is not a release bundle: it has no SHA256SUMS or VERSION"; }
+    || fail "$bundle is not a release bundle: it has no SHA256SUMS or VERSION"
+  listed=$(sed -n 's/^[0-9a-f]\{64\} [ *]//p' "$dir/SHA256SUMS" | LC_ALL=C sort)
+  present=$(cd "$dir" && find . -type f ! -path ./SHA256SUMS -printf '%P\n' | LC_ALL=C sort)
+  unlisted=$(LC_ALL=C comm -23 <(printf '%s\n' "$present") <(printf '%s\n' "$listed"))
+  [ -z "$unlisted" ] || fail "$bundle holds files its SHA256SUMS does not list, so nothing was installed: \
+$(listing "$unlisted")"
+  missing=$(LC_ALL=C comm -13 <(printf '%s\n' "$present") <(printf '%s\n' "$listed"))
+  [ -z "$missing" ] || fail "$bundle lacks files its SHA256SUMS lists, so nothing was installed: $(listing "$missing")"
   if ! bad=$(cd "$dir" && sha256sum --check --quiet --strict SHA256SUMS 2>&1); then
-    rm -rf "$dir"
     fail "$bundle does not match its SHA256SUMS, so nothing was installed: download it again. ${bad//$'\n'/; }"
   fi
-  [[ "$(version_of "$dir")" =~ ^[0-9A-Za-z][0-9A-Za-z._+-]*$ ]] || { rm -rf "$dir"; fail "$bundle names no version"; }
+  [[ "$(version_of "$dir")" =~ ^[0-9A-Za-z][0-9A-Za-z._+-]*$ ]] || fail "$bundle names no version"
 }
 
 dependencies() {
@@ -167,12 +241,12 @@ EOF
   install -d -m 0755 -o "$uid" -g "$gid" "$cache"
 }
 
-# A release's files: root's, readable by all, the scripts executable.
+# A release's files: root's, readable by all, the scripts executable. Only folders and plain files are touched, and
+# never through a link (check_contents refused any, and find does not follow them).
 seal() {
-  chmod 0755 "$1"
-  find "$1" -mindepth 1 -type d -exec chmod 0755 {} + -o -type f -exec chmod 0644 {} +
-  chmod 0755 "$1"/scripts/*.sh
-  chown -R 0:0 "$1"
+  find "$1" -type d -exec chmod 00755 {} + -o -type f -exec chmod 0644 {} +   # 00755: set-gid of a folder too
+  find "$1/scripts" -maxdepth 1 -type f -name '*.sh' -exec chmod 0755 {} +
+  find "$1" \( -type d -o -type f \) -exec chown -h 0:0 {} +
 }
 
 # The first layout kept the program at the top of PREFIX: it becomes a release of its own, to roll back to.
@@ -189,9 +263,14 @@ adopt_first_layout() {
 switch_to() {
   local version=$1 was
   was=$(current_release || true)
-  ln -sfn "releases/$version" "$dest/.current.new" && mv -T "$dest/.current.new" "$dest/current"
+  # One step each: in an && list a failing ln would not stop the script (set -e), and `current` would seem moved.
+  ln -sfn "releases/$version" "$dest/.current.new"
+  mv -T "$dest/.current.new" "$dest/current"
+  committed=true
+  [ -z "$aside" ] || rm -rf "$aside"
   if [ -n "$was" ] && [ "$was" != "$version" ]; then
-    ln -sfn "releases/$was" "$dest/.previous.new" && mv -T "$dest/.previous.new" "$dest/previous"
+    ln -sfn "releases/$was" "$dest/.previous.new"
+    mv -T "$dest/.previous.new" "$dest/previous"
   fi
   # Two releases are kept: the current one and the one to roll back to.
   local kept; kept=$(previous_release || true)
@@ -203,7 +282,8 @@ switch_to() {
   ln -sfn "$prefix/current/scripts/circuit-breaker.sh" "$bin/circuit-breaker"
   ln -sfn "$prefix/current/scripts/circuit-breaker-status.sh" "$bin/circuit-breaker-status"
   sed "s#@PREFIX@#$prefix/current#g" "$dest/current/scripts/circuit-breaker.service" >"$unit.tmp"
-  chmod 0644 "$unit.tmp" && mv "$unit.tmp" "$unit"
+  chmod 0644 "$unit.tmp"
+  mv "$unit.tmp" "$unit"
 }
 
 # Prepares the class archive of a release before it runs, as the service (so its first start is as fast as every
@@ -230,12 +310,13 @@ restart_service() {
 
 install_release() {
   find_bundle
-  local incoming version
-  incoming=$(unpack)
-  verify "$incoming"
+  check_bundle_sum
+  unpack
+  check_contents
+  local version
   version=$(version_of "$incoming")
   if [ "$action" = upgrade ] && [ "$(current_release || true)" = "$version" ]; then
-    rm -rf "$incoming"; fail "release $version is already the current one"
+    fail "release $version is already the current one"
   fi
   dependencies
   settings
@@ -243,10 +324,14 @@ install_release() {
   seal "$incoming"
   if [ -e "$releases/$version" ]; then
     [ "$(current_release || true)" != "$version" ] || say "reinstalling release $version"
-    mv -T "$releases/$version" "$releases/.replaced-$version" && rm -rf "$releases/.replaced-$version"
+    aside_from=$releases/$version aside=$releases/.replaced-$version
+    rm -rf "$aside"
+    mv -T "$aside_from" "$aside"
   fi
-  mv -T "$incoming" "$releases/$version"
-  prepare "$releases/$version"
+  placed=$releases/$version
+  mv -T "$incoming" "$placed"
+  incoming=""
+  prepare "$placed"
   switch_to "$version"
   restart_service
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lays out the release bundle from what `mvn package` built: target/circuit-breaker-VERSION.tar.gz holds one folder
 # with the WAR, the pinned Payara Micro, the scripts and the unit template, server-config/, the operator docs, VERSION,
-# the CycloneDX SBOM and SHA256SUMS over all of it. install-circuit-breaker.sh installs from it. Usage: make-bundle.sh TARGET
+# the CycloneDX SBOM and SHA256SUMS over all of it; beside it, circuit-breaker-VERSION.tar.gz.sha256, the sum of the
+# tarball itself, which install-circuit-breaker.sh checks before it unpacks anything (ship both). Usage: make-bundle.sh TARGET
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 target=$1
@@ -27,4 +28,6 @@ chmod 0755 "$dir"/scripts/*.sh
 # The same bytes from the same inputs: fixed order, owners and times.
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -C "$target/bundle" -cf - "$name" \
   | gzip -n >"$target/$name.tar.gz"
-echo "make-bundle: $target/$name.tar.gz"
+# In sha256sum's own format, so `sha256sum -c` checks it too.
+(cd "$target" && sha256sum "$name.tar.gz" >"$name.tar.gz.sha256")
+echo "make-bundle: $target/$name.tar.gz and its sum $target/$name.tar.gz.sha256"

