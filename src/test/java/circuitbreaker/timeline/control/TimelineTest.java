@@ -7,6 +7,7 @@ import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.StateChanged;
 import circuitbreaker.timeline.entity.FinishedMaintenance;
 import circuitbreaker.timeline.entity.HistoryAnswer;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +36,7 @@ class TimelineTest {
     }
 
     /** The next state, as the store would make it: started now if it turns on, versioned one up. */
-    void change(long at, boolean active, Long end, String cause) {
+    void change(long at, boolean active, Long end, String cause) throws IOException {
         MaintenanceState next = new MaintenanceState(active, "m" + at, "i", active && !last.isActive() ? at
                 : last.startTime(), end, at, last.version() + 1, cause);
         timeline.changed(new StateChanged(last, next, true));
@@ -43,7 +44,7 @@ class TimelineTest {
     }
 
     @Test
-    void anExtendedMaintenanceOverrunsItsFirstPromiseNotItsLast() {
+    void anExtendedMaintenanceOverrunsItsFirstPromiseNotItsLast() throws IOException {
         change(T, true, T + 600 * SECOND, "operator");
         change(T + 300 * SECOND, true, T + 900 * SECOND, "operator"); // extended: the first promise still counts
         change(T + 1000 * SECOND, false, null, "operator");
@@ -55,7 +56,7 @@ class TimelineTest {
     }
 
     @Test
-    void aMaintenanceThatNeverPromisedAnEndHasNoOverrunAndTheSummaryCountsOnlyPromises() {
+    void aMaintenanceThatNeverPromisedAnEndHasNoOverrunAndTheSummaryCountsOnlyPromises() throws IOException {
         change(T, true, null, "watcher");
         change(T + 120 * SECOND, false, null, "watcher");
         change(T + 200 * SECOND, true, T + 500 * SECOND, "schedule");
@@ -69,7 +70,7 @@ class TimelineTest {
     }
 
     @Test
-    void aStateHeardAgainIsNotToldTwiceAndTheNewestAreKept() {
+    void aStateHeardAgainIsNotToldTwiceAndTheNewestAreKept() throws IOException {
         change(T, true, null, "operator");
         timeline.changed(new StateChanged(last, last, false)); // the same version, from another member
         assertEquals(1, timeline.answer(10).entries().size());
