@@ -55,9 +55,45 @@ release() {
   echo "$(sed -n 's/^version=//p' "$info") ($(sed -n 's/^commit=//p' "$info"))"
 }
 
+# The Java that runs the service. The bundled Payara Micro 7 needs Java 21 or newer; another runtime given in
+# CIRCUIT_BREAKER_PAYARA_JAR needs what the WAR needs, 17. JAVA_HOME, when set, is the operator's choice and is only
+# checked; otherwise the newest JDK or JRE under /usr/lib/jvm, or java on PATH, that is new enough.
+java_min() { if [ -z "${CIRCUIT_BREAKER_PAYARA_JAR:-}" ]; then echo 21; else echo 17; fi; }
+# The feature release (17, 21, 25) of a java binary: from its home's `release` file, else from -version.
+java_feature() {
+  local home version
+  home=$(dirname "$(dirname "$(readlink -f "$1")")")
+  version=$(sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9.]*\).*/\1/p' "$home/release" 2>/dev/null)
+  [ -n "$version" ] || version=$("$1" -version 2>&1 | sed -n 's/.* version "\([0-9.]*\).*/\1/p' | head -n 1)
+  version=${version#1.}
+  echo "${version%%.*}"
+}
 java_bin() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then echo "$JAVA_HOME/bin/java"
-  else command -v java || true; fi
+  local candidate feature best="" best_feature=0
+  if [ -n "${JAVA_HOME:-}" ]; then
+    [ -x "$JAVA_HOME/bin/java" ] && echo "$JAVA_HOME/bin/java"
+    return 0
+  fi
+  for candidate in /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
+    [ -x "$candidate" ] || continue
+    feature=$(java_feature "$candidate")
+    [[ "$feature" =~ ^[0-9]+$ ]] && [ "$feature" -gt "$best_feature" ] || continue
+    best=$candidate; best_feature=$feature
+  done
+  [ -n "$best" ] && [ "$best_feature" -ge "$(java_min)" ] && echo "$best"
+  return 0
+}
+# What to do when there is no Java new enough, in the operator's words.
+java_missing() {
+  local min; min=$(java_min)
+  if [ -n "${JAVA_HOME:-}" ]; then
+    [ -x "$JAVA_HOME/bin/java" ] || fail "JAVA_HOME is $JAVA_HOME, which has no bin/java"
+    fail "JAVA_HOME is Java $(java_feature "$JAVA_HOME/bin/java"); this release needs Java $min or newer (Payara Micro 7): \
+point JAVA_HOME at one, or unset it to let this script find one under /usr/lib/jvm"
+  fi
+  fail "no Java $min or newer found (JAVA_HOME unset; looked under /usr/lib/jvm and on PATH). Install one: Debian 13 \
+'apt-get install openjdk-21-jre-headless'; Debian 12 packages only 17, so take Temurin 21 or 25 from Adoptium's \
+Debian repository (apt-get install temurin-25-jre); or set JAVA_HOME"
 }
 
 running_pid() {
@@ -154,7 +190,7 @@ command_line() {
   check_file_formats
   cluster_flags
   local java; java=$(java_bin)
-  [ -n "$java" ] || fail "no java found: install a JDK 17 (apt-get install openjdk-17-jre-headless) or set JAVA_HOME"
+  { [ -n "$java" ] && [ "$(java_feature "$java")" -ge "$(java_min)" ]; } 2>/dev/null || java_missing
   [ -f "$war" ] || fail "no WAR at $war: run 'mvn package' first, or set CIRCUIT_BREAKER_WAR"
   [ -f "$micro" ] || fail "no Payara Micro at $micro: run 'mvn package' first, or set CIRCUIT_BREAKER_PAYARA_JAR"
   [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] \
@@ -268,7 +304,7 @@ status() {
 
 usage() {
   cat <<EOF
-Usage: $(basename "$0") {start [--foreground] | stop | restart | status | prepare}
+Usage: $(basename "$0") {start [--foreground] | stop | restart | status | prepare | java}
 Runs the Circuit Breaker Service on port \$CIRCUIT_BREAKER_PORT (now $port).
   start      start in the background and wait until /health answers (in the foreground under systemd)
   stop       stop gracefully, forcibly after ${stop_timeout}s
@@ -277,6 +313,8 @@ Runs the Circuit Breaker Service on port \$CIRCUIT_BREAKER_PORT (now $port).
   prepare    boot once, on the first free port from $port up (so beside a running service too), and keep a
              class archive that makes every later start faster;
              redone only when Payara Micro or java changed (the unit runs it before each start)
+  java       print the Java this would run on (JAVA_HOME, else the newest under /usr/lib/jvm or on PATH), or
+             say what to install when there is none new enough (exit 1)
 Pid and log files: $run_dir. Settings: docs/operations.md.
 EOF
 }
@@ -327,6 +365,8 @@ case "${1:-}" in
   restart) stop; start ;;
   status) status ;;
   prepare) mkdir -p "$run_dir"; prepare ;;
+  java) java=$(java_bin); { [ -n "$java" ] && [ "$(java_feature "$java")" -ge "$(java_min)" ]; } 2>/dev/null \
+          || java_missing; echo "$java (Java $(java_feature "$java"))" ;;
   -h|--help|help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

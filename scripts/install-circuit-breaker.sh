@@ -188,9 +188,27 @@ $(listing "$unlisted")"
   [[ "$(version_of "$dir")" =~ ^[0-9A-Za-z][0-9A-Za-z._+-]*$ ]] || fail "$bundle names no version"
 }
 
+# Java 21 or newer (Payara Micro 7), found as the release's own start script finds it at every start (JAVA_HOME,
+# the newest under /usr/lib/jvm, java on PATH). Where there is none, the distribution's package if it has one (Debian
+# 13 does; Debian 12 packages only 17); else stop, before anything is changed, with what to install.
+java_runtime() {
+  local found package
+  found=$("$incoming/scripts/circuit-breaker.sh" java 2>&1) && { say "runs on $found"; return; }
+  if [ -z "$root" ] && command -v apt-get >/dev/null; then
+    apt-get update -qq
+    for package in openjdk-25-jre-headless openjdk-21-jre-headless; do
+      apt-cache policy "$package" 2>/dev/null | grep -q 'Candidate: [0-9]' || continue
+      say "installing $package"
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package"
+      found=$("$incoming/scripts/circuit-breaker.sh" java 2>&1) && { say "runs on $found"; return; }
+    done
+  fi
+  fail "${found#circuit-breaker: }; nothing was installed"
+}
+
 dependencies() {
   local missing=()
-  command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
+  java_runtime
   command -v curl >/dev/null || missing+=(curl)
   command -v jq >/dev/null || missing+=(jq)
   [ ${#missing[@]} -eq 0 ] && return

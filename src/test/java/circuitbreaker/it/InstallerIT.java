@@ -61,15 +61,16 @@ class InstallerIT {
             try (Stream<Path> programs = Files.list(Path.of(folder))) {
                 for (Path program : programs.toList()) {
                     String name = program.getFileName().toString();
-                    if (!name.equals("mvn") && !name.equals("javac") && !Files.exists(tools.resolve(name),
+                    if (!List.of("mvn", "javac", "java").contains(name) && !Files.exists(tools.resolve(name),
                             LinkOption.NOFOLLOW_LINKS)) {
                         Files.createSymbolicLink(tools.resolve(name), program);
                     }
                 }
             }
         }
-        assertEquals(1, Command.run(Map.of("PATH", tools.toString()), "bash", "-c", "command -v mvn || command -v javac")
-                .exitCode(), "no Maven and no compiler where the installer runs");
+        assertEquals(1, Command.run(Map.of("PATH", tools.toString()), "bash", "-c",
+                "command -v mvn || command -v javac || command -v java").exitCode(),
+                "no Maven, no compiler and no java on the PATH where the installer runs");
     }
 
     @AfterEach
@@ -100,6 +101,9 @@ class InstallerIT {
     void laysOutTheReleaseWithItsModesOwnersAndUser() throws Exception {
         Command installed = installer();
         assertEquals(0, installed.exitCode(), installed.toString());
+        assertTrue(installed.out().matches(
+                "(?s).*runs on /usr/lib/jvm/[^ ]+/bin/java \\(Java (2[1-9]|[3-9][0-9])\\).*"),
+                "it finds a Java 21 or newer where none is on the PATH: " + installed.out());
         String version = Build.CURRENT.version();
 
         String passwd = Files.readString(root.resolve("etc/passwd"));
@@ -140,6 +144,22 @@ class InstallerIT {
         assertTrue(unit.contains("ExecStart=/opt/circuit-breaker/current/scripts/circuit-breaker.sh start"), unit);
         assertFalse(unit.contains("@PREFIX@"));
         assertEquals(version + " (current)", installer("releases").out().strip());
+    }
+
+    @Test
+    void withNoJavaNewEnoughItStopsBeforeChangingAnythingAndSaysWhatToInstall() throws Exception {
+        Map<String, String> before = snapshot(root, true);
+        Path java17 = Files.createDirectories(work.resolve("java-17/bin")).getParent(); // an operator's choice, too old
+        Files.writeString(java17.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+        Files.writeString(java17.resolve("bin/java"), "#!/bin/sh\necho 'openjdk version \"17.0.15\"' >&2\n");
+        Files.setPosixFilePermissions(java17.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, String> environment = new java.util.HashMap<>(installerEnvironment());
+        environment.put("JAVA_HOME", java17.toString());
+        Command refused = Command.run(environment, installerCommand());
+        assertEquals(1, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("JAVA_HOME is Java 17; this release needs Java 21 or newer"), refused.err());
+        assertTrue(refused.err().contains("nothing was installed"), refused.err());
+        assertEquals(before, snapshot(root, true), "nothing under the root changed");
     }
 
     @Test
