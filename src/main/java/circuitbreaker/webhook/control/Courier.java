@@ -22,9 +22,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +65,6 @@ public class Courier {
     @ConfigProperty(name = "circuit.breaker.webhooks.retry.seconds", defaultValue = "5")
     long retrySeconds;
 
-    private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private HttpClient client;
     private ScheduledFuture<?> rounds;
 
@@ -107,16 +104,16 @@ public class Courier {
         }
     }
 
+    /** Sends each receiver's next due delivery. Runs from several threads at once: {@link Deliveries#take} says why. */
     void sendDue() {
-        long now = System.currentTimeMillis();
-        for (Delivery delivery : deliveries.due(now, busy)) {
-            var subscriber = subscribers.forUrl(delivery.url());
-            if (subscriber.isEmpty()) {
-                deliveries.update(delivery.attempted(Delivery.FAILED, null, null, "no longer in the webhooks file"));
-                continue;
-            }
-            busy.add(delivery.url());
+        for (Delivery delivery : deliveries.take(System.currentTimeMillis())) {
             try {
+                var subscriber = subscribers.forUrl(delivery.url());
+                if (subscriber.isEmpty()) {
+                    String why = "no longer in the webhooks file";
+                    deliveries.settle(delivery.attempted(Delivery.FAILED, null, null, why));
+                    continue;
+                }
                 client.sendAsync(request(delivery, subscriber.get()), HttpResponse.BodyHandlers.discarding())
                         .whenComplete((answer, error) -> finished(delivery, answer, error));
             } catch (RuntimeException e) {
@@ -137,29 +134,31 @@ public class Courier {
     }
 
     private void finished(Delivery delivery, HttpResponse<Void> answer, Throwable error) {
-        try {
-            long now = System.currentTimeMillis();
-            if (answer != null && answer.statusCode() / 100 == 2) {
-                deliveries.update(delivery.attempted(Delivery.DELIVERED, null, answer.statusCode(), null));
-                metrics.count("circuitbreaker_webhooks", "outcome", "delivered");
-                return;
-            }
-            Integer status = answer == null ? null : answer.statusCode();
-            String why = answer != null ? "HTTP " + answer.statusCode() : String.valueOf(error);
-            if (now - delivery.createdAt() > TimeUnit.HOURS.toMillis(GIVE_UP_HOURS)) {
-                deliveries.update(delivery.attempted(Delivery.FAILED, null, status, why));
-                metrics.count("circuitbreaker_webhooks", "outcome", "failed");
-                LOG.log(Level.WARNING, "Gave up webhook {0} to {1} after {2} hours: {3}", delivery.id(),
-                        delivery.url(), GIVE_UP_HOURS, why);
-                return;
-            }
-            long pause = pause(delivery.attempts() + 1);
-            deliveries.update(delivery.attempted(Delivery.PENDING, now + pause, status, why));
-            scheduler.schedule(this::sendDue, pause, TimeUnit.MILLISECONDS); // on time, not on the next round
-        } finally {
-            busy.remove(delivery.url());
-            executor.execute(this::sendDue); // the receiver's next delivery need not wait for the next round
+        long now = System.currentTimeMillis();
+        Delivery tried = outcome(delivery, answer, error, now);
+        deliveries.settle(tried);
+        // On time, not on the next round: the retry at its moment, the receiver's next delivery at once.
+        if (tried.pending()) {
+            scheduler.schedule(this::sendDue, tried.nextAttemptAt() - now, TimeUnit.MILLISECONDS);
+        } else {
+            executor.execute(this::sendDue);
         }
+    }
+
+    private Delivery outcome(Delivery delivery, HttpResponse<Void> answer, Throwable error, long now) {
+        if (answer != null && answer.statusCode() / 100 == 2) {
+            metrics.count("circuitbreaker_webhooks", "outcome", "delivered");
+            return delivery.attempted(Delivery.DELIVERED, null, answer.statusCode(), null);
+        }
+        Integer status = answer == null ? null : answer.statusCode();
+        String why = answer != null ? "HTTP " + answer.statusCode() : String.valueOf(error);
+        if (now - delivery.createdAt() > TimeUnit.HOURS.toMillis(GIVE_UP_HOURS)) {
+            metrics.count("circuitbreaker_webhooks", "outcome", "failed");
+            LOG.log(Level.WARNING, "Gave up webhook {0} to {1} after {2} hours: {3}", delivery.id(), delivery.url(),
+                    GIVE_UP_HOURS, why);
+            return delivery.attempted(Delivery.FAILED, null, status, why);
+        }
+        return delivery.attempted(Delivery.PENDING, now + pause(delivery.attempts() + 1), status, why);
     }
 
     /** Doubles from CIRCUIT_BREAKER_WEBHOOKS_RETRY_SECONDS, at most an hour, each 75-100 % of that: always growing. */
