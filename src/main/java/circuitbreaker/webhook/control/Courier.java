@@ -15,11 +15,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,11 +28,11 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Takes every {@link WebhookEvent} to the receivers that want it: each becomes a signed delivery, journalled before the change
+ * Takes every {@link WebhookEvent} to the receivers that want it: each becomes a delivery, journalled before the change
  * is answered, then sent within a second from the platform's executors with the JDK's HTTP client, never on a
- * request's or the timer's thread. Per receiver one delivery at a time, in order; a 2xx ends it, anything else is tried again with the same
- * webhook-id after an exponential, jittered pause, for {@link #GIVE_UP_HOURS} hours. A slow or dead receiver holds up
- * only its own queue.
+ * request's or the timer's thread. Per receiver one delivery at a time, in order; a 2xx ends it, anything else is tried
+ * again with the same webhook-id, signed anew ({@link WebhookRequest}), after an exponential, jittered pause, for
+ * {@link #GIVE_UP_HOURS} hours. A slow or dead receiver holds up only its own queue.
  */
 @ApplicationScoped
 public class Courier {
@@ -114,23 +113,14 @@ public class Courier {
                     deliveries.settle(delivery.attempted(Delivery.FAILED, null, null, why));
                     continue;
                 }
-                client.sendAsync(request(delivery, subscriber.get()), HttpResponse.BodyHandlers.discarding())
+                long attempt = Instant.now().getEpochSecond();
+                client.sendAsync(WebhookRequest.of(delivery, subscriber.get(), attempt, TIMEOUT),
+                                HttpResponse.BodyHandlers.discarding())
                         .whenComplete((answer, error) -> finished(delivery, answer, error));
             } catch (RuntimeException e) {
                 finished(delivery, null, e);
             }
         }
-    }
-
-    private HttpRequest request(Delivery delivery, Subscriber subscriber) {
-        return HttpRequest.newBuilder(URI.create(delivery.url())).timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "circuit-breaker-webhooks")
-                .header("webhook-id", delivery.id())
-                .header("webhook-timestamp", Long.toString(delivery.timestamp()))
-                .header("webhook-signature", Signature.sign(Signature.key(subscriber.secret()), delivery.id(),
-                        delivery.timestamp(), delivery.body()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.body())).build();
     }
 
     private void finished(Delivery delivery, HttpResponse<Void> answer, Throwable error) {
