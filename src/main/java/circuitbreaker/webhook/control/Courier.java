@@ -59,17 +59,17 @@ public class Courier {
     @Resource
     ManagedExecutorService executor;
 
-    /** The pause before the first retry; each next one doubles (jittered, at most an hour). */
+    /** The pause before the first retry; each next one doubles (jittered, at most an hour). Decimals allowed. */
     @Inject
     @ConfigProperty(name = "circuit.breaker.webhooks.retry.seconds", defaultValue = "5")
-    long retrySeconds;
+    double retrySeconds;
 
     private HttpClient client;
     private ScheduledFuture<?> rounds;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        if (retrySeconds < 1) {
-            throw new IllegalStateException("CIRCUIT_BREAKER_WEBHOOKS_RETRY_SECONDS must be at least 1, not "
+        if (!(retrySeconds >= 0.01)) {
+            throw new IllegalStateException("CIRCUIT_BREAKER_WEBHOOKS_RETRY_SECONDS must be at least 0.01, not "
                     + retrySeconds);
         }
         client = PlainHttp.client(executor, TIMEOUT);
@@ -153,7 +153,7 @@ public class Courier {
 
     /** Doubles from CIRCUIT_BREAKER_WEBHOOKS_RETRY_SECONDS, at most an hour, each 75-100 % of that: always growing. */
     long pause(int attempt) {
-        long seconds = Math.min(3600, retrySeconds << Math.min(20, attempt - 1));
+        double seconds = Math.min(3600, Math.scalb(retrySeconds, attempt - 1));
         return (long) (seconds * 1000 * (0.75 + 0.25 * ThreadLocalRandom.current().nextDouble()));
     }
 
