@@ -15,10 +15,25 @@ import java.util.function.IntUnaryOperator;
 /** Real HTTP receivers of webhooks on loopback: each path records every request and answers as it is told. */
 final class Receivers implements AutoCloseable {
 
-    record Received(String path, String id, String timestamp, String signature, String body, long at) {
+    /**
+     * @param at System.nanoTime() on arrival
+     * @param arrivedMillis the wall clock on arrival
+     * @param answer the HTTP status it was answered with
+     */
+    record Received(String path, String id, String timestamp, String signature, String body, long at,
+            long arrivedMillis, int answer) {
 
         JsonObject json() {
             return Api.json(body);
+        }
+
+        boolean accepted() {
+            return answer / 100 == 2;
+        }
+
+        /** The same request with another body, as if it had been changed on the way. */
+        Received withBody(String changed) {
+            return new Received(path, id, timestamp, signature, changed, at, arrivedMillis, answer);
         }
     }
 
@@ -44,10 +59,17 @@ final class Receivers implements AutoCloseable {
     private void record(HttpExchange exchange, IntUnaryOperator answer) throws IOException {
         String path = exchange.getRequestURI().getPath();
         var headers = exchange.getRequestHeaders();
-        received.add(new Received(path, headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-                headers.getFirst("webhook-signature"), new String(exchange.getRequestBody().readAllBytes(),
-                StandardCharsets.UTF_8), System.nanoTime()));
-        exchange.sendResponseHeaders(answer.applyAsInt((int) at(path).size()), -1);
+        long at = System.nanoTime();
+        long arrivedMillis = System.currentTimeMillis();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Received request;
+        synchronized (received) { // counted and kept at once: the n-th request gets the n-th answer
+            int n = at(path).size() + 1;
+            request = new Received(path, headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
+                    headers.getFirst("webhook-signature"), body, at, arrivedMillis, answer.applyAsInt(n));
+            received.add(request);
+        }
+        exchange.sendResponseHeaders(request.answer(), -1);
         exchange.close();
     }
 

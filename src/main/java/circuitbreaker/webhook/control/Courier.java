@@ -15,27 +15,24 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Takes every {@link WebhookEvent} to the receivers that want it: each becomes a signed delivery, journalled before the change
+ * Takes every {@link WebhookEvent} to the receivers that want it: each becomes a delivery, journalled before the change
  * is answered, then sent within a second from the platform's executors with the JDK's HTTP client, never on a
- * request's or the timer's thread. Per receiver one delivery at a time, in order; a 2xx ends it, anything else is tried again with the same
- * webhook-id after an exponential, jittered pause, for {@link #GIVE_UP_HOURS} hours. A slow or dead receiver holds up
- * only its own queue.
+ * request's or the timer's thread. Per receiver one delivery at a time, in order; a 2xx ends it, anything else is tried
+ * again with the same webhook-id, signed anew ({@link WebhookRequest}), after an exponential, jittered pause, for
+ * {@link #GIVE_UP_HOURS} hours. A slow or dead receiver holds up only its own queue.
  */
 @ApplicationScoped
 public class Courier {
@@ -62,18 +59,17 @@ public class Courier {
     @Resource
     ManagedExecutorService executor;
 
-    /** The pause before the first retry; each next one doubles (jittered, at most an hour). */
+    /** The pause before the first retry; each next one doubles (jittered, at most an hour). Decimals allowed. */
     @Inject
     @ConfigProperty(name = "circuit.breaker.webhooks.retry.seconds", defaultValue = "5")
-    long retrySeconds;
+    double retrySeconds;
 
-    private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private HttpClient client;
     private ScheduledFuture<?> rounds;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        if (retrySeconds < 1) {
-            throw new IllegalStateException("CIRCUIT_BREAKER_WEBHOOKS_RETRY_SECONDS must be at least 1, not "
+        if (!(retrySeconds >= 0.01)) {
+            throw new IllegalStateException("CIRCUIT_BREAKER_WEBHOOKS_RETRY_SECONDS must be at least 0.01, not "
                     + retrySeconds);
         }
         client = PlainHttp.client(executor, TIMEOUT);
@@ -107,17 +103,19 @@ public class Courier {
         }
     }
 
+    /** Sends each receiver's next due delivery. Runs from several threads at once: {@link Deliveries#take} says why. */
     void sendDue() {
-        long now = System.currentTimeMillis();
-        for (Delivery delivery : deliveries.due(now, busy)) {
-            var subscriber = subscribers.forUrl(delivery.url());
-            if (subscriber.isEmpty()) {
-                deliveries.update(delivery.attempted(Delivery.FAILED, null, null, "no longer in the webhooks file"));
-                continue;
-            }
-            busy.add(delivery.url());
+        for (Delivery delivery : deliveries.take(System.currentTimeMillis())) {
             try {
-                client.sendAsync(request(delivery, subscriber.get()), HttpResponse.BodyHandlers.discarding())
+                var subscriber = subscribers.forUrl(delivery.url());
+                if (subscriber.isEmpty()) {
+                    String why = "no longer in the webhooks file";
+                    deliveries.settle(delivery.attempted(Delivery.FAILED, null, null, why));
+                    continue;
+                }
+                long attempt = Instant.now().getEpochSecond();
+                client.sendAsync(WebhookRequest.of(delivery, subscriber.get(), attempt, TIMEOUT),
+                                HttpResponse.BodyHandlers.discarding())
                         .whenComplete((answer, error) -> finished(delivery, answer, error));
             } catch (RuntimeException e) {
                 finished(delivery, null, e);
@@ -125,46 +123,37 @@ public class Courier {
         }
     }
 
-    private HttpRequest request(Delivery delivery, Subscriber subscriber) {
-        return HttpRequest.newBuilder(URI.create(delivery.url())).timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "circuit-breaker-webhooks")
-                .header("webhook-id", delivery.id())
-                .header("webhook-timestamp", Long.toString(delivery.timestamp()))
-                .header("webhook-signature", Signature.sign(Signature.key(subscriber.secret()), delivery.id(),
-                        delivery.timestamp(), delivery.body()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.body())).build();
+    private void finished(Delivery delivery, HttpResponse<Void> answer, Throwable error) {
+        long now = System.currentTimeMillis();
+        Delivery tried = outcome(delivery, answer, error, now);
+        deliveries.settle(tried);
+        // On time, not on the next round: the retry at its moment, the receiver's next delivery at once.
+        if (tried.pending()) {
+            scheduler.schedule(this::sendDue, tried.nextAttemptAt() - now, TimeUnit.MILLISECONDS);
+        } else {
+            executor.execute(this::sendDue);
+        }
     }
 
-    private void finished(Delivery delivery, HttpResponse<Void> answer, Throwable error) {
-        try {
-            long now = System.currentTimeMillis();
-            if (answer != null && answer.statusCode() / 100 == 2) {
-                deliveries.update(delivery.attempted(Delivery.DELIVERED, null, answer.statusCode(), null));
-                metrics.count("circuitbreaker_webhooks", "outcome", "delivered");
-                return;
-            }
-            Integer status = answer == null ? null : answer.statusCode();
-            String why = answer != null ? "HTTP " + answer.statusCode() : String.valueOf(error);
-            if (now - delivery.createdAt() > TimeUnit.HOURS.toMillis(GIVE_UP_HOURS)) {
-                deliveries.update(delivery.attempted(Delivery.FAILED, null, status, why));
-                metrics.count("circuitbreaker_webhooks", "outcome", "failed");
-                LOG.log(Level.WARNING, "Gave up webhook {0} to {1} after {2} hours: {3}", delivery.id(),
-                        delivery.url(), GIVE_UP_HOURS, why);
-                return;
-            }
-            long pause = pause(delivery.attempts() + 1);
-            deliveries.update(delivery.attempted(Delivery.PENDING, now + pause, status, why));
-            scheduler.schedule(this::sendDue, pause, TimeUnit.MILLISECONDS); // on time, not on the next round
-        } finally {
-            busy.remove(delivery.url());
-            executor.execute(this::sendDue); // the receiver's next delivery need not wait for the next round
+    private Delivery outcome(Delivery delivery, HttpResponse<Void> answer, Throwable error, long now) {
+        if (answer != null && answer.statusCode() / 100 == 2) {
+            metrics.count("circuitbreaker_webhooks", "outcome", "delivered");
+            return delivery.attempted(Delivery.DELIVERED, null, answer.statusCode(), null);
         }
+        Integer status = answer == null ? null : answer.statusCode();
+        String why = answer != null ? "HTTP " + answer.statusCode() : String.valueOf(error);
+        if (now - delivery.createdAt() > TimeUnit.HOURS.toMillis(GIVE_UP_HOURS)) {
+            metrics.count("circuitbreaker_webhooks", "outcome", "failed");
+            LOG.log(Level.WARNING, "Gave up webhook {0} to {1} after {2} hours: {3}", delivery.id(), delivery.url(),
+                    GIVE_UP_HOURS, why);
+            return delivery.attempted(Delivery.FAILED, null, status, why);
+        }
+        return delivery.attempted(Delivery.PENDING, now + pause(delivery.attempts() + 1), status, why);
     }
 
     /** Doubles from CIRCUIT_BREAKER_WEBHOOKS_RETRY_SECONDS, at most an hour, each 75-100 % of that: always growing. */
     long pause(int attempt) {
-        long seconds = Math.min(3600, retrySeconds << Math.min(20, attempt - 1));
+        double seconds = Math.min(3600, Math.scalb(retrySeconds, attempt - 1));
         return (long) (seconds * 1000 * (0.75 + 0.25 * ThreadLocalRandom.current().nextDouble()));
     }
 

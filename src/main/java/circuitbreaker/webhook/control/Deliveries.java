@@ -47,6 +47,7 @@ public class Deliveries {
 
     private final Jsonb jsonb = JsonbBuilder.create();
     private final LinkedHashMap<String, Delivery> byId = new LinkedHashMap<>(); // in the order they were made
+    private final Set<String> inFlight = new HashSet<>(); // receivers with a delivery out: none after a restart
     private Path path;
     private int lines;
 
@@ -77,30 +78,38 @@ public class Deliveries {
         fresh.forEach(d -> byId.put(d.id(), d));
     }
 
-    /** For each receiver not busy, its oldest pending delivery if it is due: one at a time, in order. */
-    public synchronized List<Delivery> due(long now, Set<String> busy) {
+    /**
+     * For each receiver with nothing in flight, its oldest pending delivery if it is due, now marked in flight until it
+     * is {@link #settle settled}. Picked and marked under one lock, because the courier asks from its round, from each
+     * retry's timer and from each completion at once: two of them must never take the same delivery, nor a receiver's
+     * next one while the one ahead of it is still out.
+     */
+    public synchronized List<Delivery> take(long now) {
         List<Delivery> due = new ArrayList<>();
-        Set<String> seen = new HashSet<>(busy);
+        Set<String> seen = new HashSet<>(inFlight);
         for (Delivery delivery : byId.values()) {
             if (delivery.pending() && seen.add(delivery.url()) && delivery.nextAttemptAt() <= now) {
                 due.add(delivery);
+                inFlight.add(delivery.url());
             }
         }
         return due;
     }
 
-    public synchronized void update(Delivery changed) {
-        byId.put(changed.id(), changed);
+    /** The outcome of an attempt: journalled, and its receiver free for its next delivery in the same step. */
+    public synchronized void settle(Delivery tried) {
+        inFlight.remove(tried.url());
+        byId.put(tried.id(), tried);
         trim();
         try {
             if (lines > 2 * byId.size() + 100) {
                 compact();
             } else {
-                append(List.of(changed));
+                append(List.of(tried));
             }
         } catch (IOException e) {
             LOG.log(Level.ERROR, "Could not write webhook delivery {0}: {1}; it may be sent once more after a restart",
-                    changed.id(), e.toString());
+                    tried.id(), e.toString());
         }
     }
 

@@ -4,8 +4,10 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbTransient;
 
 /**
- * One event on its way to one receiver: signed with the same id and timestamp on every attempt.
+ * One event on its way to one receiver: the same id on every attempt, each attempt signed with its own time.
  *
+ * @param timestamp the event's time in seconds; attempts are not signed with it, but a release before signing per
+ *     attempt reads it from the journal after a rollback
  * @param status pending, delivered, or failed (no success within the retry period)
  * @param nextAttemptAt epoch ms of the next try while pending
  */
