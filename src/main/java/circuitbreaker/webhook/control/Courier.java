@@ -1,5 +1,7 @@
 package circuitbreaker.webhook.control;
 
+import circuitbreaker.platform.FailsAlone;
+import circuitbreaker.platform.Faults;
 import circuitbreaker.platform.Metrics;
 import circuitbreaker.platform.PlainHttp;
 import circuitbreaker.webhook.entity.Delivery;
@@ -53,6 +55,9 @@ public class Courier {
     @Inject
     WebhookBody bodies;
 
+    @Inject
+    Faults faults;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -74,15 +79,17 @@ public class Courier {
         }
         client = PlainHttp.client(executor, TIMEOUT);
         metrics.gauge("circuitbreaker_webhooks_pending", deliveries::pending);
-        rounds = scheduler.scheduleWithFixedDelay(this::sendDue, 1, 1, TimeUnit.SECONDS);
+        rounds = scheduler.scheduleWithFixedDelay(sending(), 1, 1, TimeUnit.SECONDS);
     }
 
     /**
      * On the thread that made the change: the deliveries are journalled before it is answered, and the next round
      * (within a second) sends them. Handing them to an executor here would cost every update a task submission,
-     * which on Payara captures the request's context: measured, a third more on the API's p99.
+     * which on Payara captures the request's context: measured, a third more on the API's p99. A journal that cannot
+     * be written (a full disk) loses these deliveries: a fault of this listener alone, counted and in /health.
      */
-    void notice(@Observes WebhookEvent notice) {
+    @FailsAlone
+    void notice(@Observes WebhookEvent notice) throws IOException {
         long now = System.currentTimeMillis();
         List<Delivery> fresh = new ArrayList<>();
         for (Subscriber subscriber : subscribers.current()) {
@@ -95,12 +102,12 @@ public class Courier {
         if (fresh.isEmpty()) {
             return;
         }
-        try {
-            deliveries.add(fresh);
-        } catch (IOException e) {
-            LOG.log(Level.ERROR, "Could not save the {0} webhook for {1} receiver(s); it is not sent: {2}",
-                    notice.type(), fresh.size(), e.toString());
-        }
+        deliveries.add(fresh);
+    }
+
+    /** A round of sending that no fault can cancel (a scheduler drops a task for good once it throws). */
+    private Runnable sending() {
+        return faults.guarded("Courier.sendDue", this::sendDue);
     }
 
     /** Sends each receiver's next due delivery. Runs from several threads at once: {@link Deliveries#take} says why. */
@@ -129,9 +136,9 @@ public class Courier {
         deliveries.settle(tried);
         // On time, not on the next round: the retry at its moment, the receiver's next delivery at once.
         if (tried.pending()) {
-            scheduler.schedule(this::sendDue, tried.nextAttemptAt() - now, TimeUnit.MILLISECONDS);
+            scheduler.schedule(sending(), tried.nextAttemptAt() - now, TimeUnit.MILLISECONDS);
         } else {
-            executor.execute(this::sendDue);
+            executor.execute(sending());
         }
     }
 
