@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 final class GatedProxy implements AutoCloseable {
 
     static final Path SHIPPED = Path.of(System.getProperty("server.config.dir"), "front-proxy");
+    /** How long a shipped front stands in for a breaker it cannot ask, by default (docs/operations.md), seconds. */
+    static final long KEEP_CLOSED = 120;
+    private static final String NGINX_KEEP_CLOSED = "set $circuit_breaker_keep_closed %d;";
 
     final String name;
     final String host;
@@ -47,11 +50,21 @@ final class GatedProxy implements AutoCloseable {
 
     /** @param host the address visitors come to: 127.0.0.1, or [::1] for IPv6 visitors */
     static GatedProxy nginx(Path work, String host, int mainSite, int breaker) throws Exception {
+        return nginx(work, host, mainSite, breaker, KEEP_CLOSED);
+    }
+
+    /** @param keepClosed the file's bound, set where an operator sets it: the file's one line for it */
+    static GatedProxy nginx(Path work, String host, int mainSite, int breaker, long keepClosed) throws Exception {
         int port = ServiceProcess.freePort();
         // nginx's workers run as an unprivileged user (when started as root): they must be able to reach the cache.
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path dir = Files.createDirectories(work.resolve("nginx-gate-" + port));
-        String site = Files.readString(SHIPPED.resolve("nginx-gate.conf"))
+        String shipped = Files.readString(SHIPPED.resolve("nginx-gate.conf"));
+        String byDefault = NGINX_KEEP_CLOSED.formatted(KEEP_CLOSED);
+        if (!shipped.contains(byDefault)) {
+            throw new AssertionError("the shipped nginx file should bound its last answer with: " + byDefault);
+        }
+        String site = shipped.replace(byDefault, NGINX_KEEP_CLOSED.formatted(keepClosed))
                 .replace("${LISTEN}", host + ":" + port)
                 .replace("${MAIN_SITE}", "127.0.0.1:" + mainSite)
                 .replace("${BREAKER}", "127.0.0.1:" + breaker)
@@ -91,6 +104,12 @@ final class GatedProxy implements AutoCloseable {
 
     /** @param host the address visitors come to; the page's copy is the one the breaker keeps beside its state */
     static GatedProxy caddy(Path work, String host, int mainSite, ServiceProcess breaker) throws Exception {
+        return caddy(work, host, mainSite, breaker, null);
+    }
+
+    /** @param keepClosed the file's bound through its variable, CB_KEEP_CLOSED; null leaves the file's default */
+    static GatedProxy caddy(Path work, String host, int mainSite, ServiceProcess breaker, Long keepClosed)
+            throws Exception {
         int port = ServiceProcess.freePort();
         Path dir = Files.createDirectories(work.resolve("caddy-" + port));
         ProcessBuilder builder = new ProcessBuilder("caddy", "run", "--config",
@@ -99,6 +118,9 @@ final class GatedProxy implements AutoCloseable {
                 "CB_MAIN_SITE", "127.0.0.1:" + mainSite, "CB_BREAKER", "127.0.0.1:" + breaker.port,
                 "CB_PAGE_COPY", breaker.pageCopy().toString(),
                 "HOME", dir.toString(), "XDG_DATA_HOME", dir.toString(), "XDG_CONFIG_HOME", dir.toString()));
+        if (keepClosed != null) {
+            builder.environment().put("CB_KEEP_CLOSED", keepClosed.toString());
+        }
         Path log = dir.resolve("caddy.log");
         Process caddy = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new GatedProxy("caddy", host, port, caddy, log);

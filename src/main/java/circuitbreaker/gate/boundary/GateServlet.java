@@ -73,16 +73,16 @@ public class GateServlet extends HttpServlet {
             case OPEN -> {
                 if (open == null) {
                     response.setStatus(HttpServletResponse.SC_NO_CONTENT); // no Content-Length on a 204
-                    ProxyCache.untilTheSecondEnds(response, store.now());
+                    ProxyCache.untilTheSecondEnds(request, response, store.now());
                 } else {
-                    bareStatus(response, open);
+                    bareStatus(request, response, open);
                 }
             }
             case CLOSED -> {
                 if (bare == null) {
                     page.write(request, response);
                 } else {
-                    bareStatus(response, bare);
+                    bareStatus(request, response, bare);
                 }
             }
             case GRANT_BYPASS -> {
@@ -99,9 +99,9 @@ public class GateServlet extends HttpServlet {
     }
 
     /** A status with no body, kept by the proxy to the end of this second like every other answer of the gate. */
-    private void bareStatus(HttpServletResponse response, String status) {
+    private void bareStatus(HttpServletRequest request, HttpServletResponse response, String status) {
         response.setStatus(Integer.parseInt(status));
-        ProxyCache.untilTheSecondEnds(response, store.now());
+        ProxyCache.untilTheSecondEnds(request, response, store.now());
         response.setContentLength(0);
     }
 

@@ -71,7 +71,7 @@ public class PageAnswer {
         long retryAfter = retryAfter(status);
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        ProxyCache.untilTheSecondEnds(response, store.now());
+        ProxyCache.untilTheSecondEnds(request, response, store.now());
         response.setHeader("Vary", "Accept, Accept-Language");
         boolean head = request.getMethod().equals("HEAD");
         if (PreferredType.prefersJson(request.getHeader("Accept"))) {
