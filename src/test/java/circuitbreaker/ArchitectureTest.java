@@ -46,6 +46,23 @@ class ArchitectureTest {
         slices().matching("circuitbreaker.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
+    /**
+     * A listener told of something that has already happened (a saved change, a second, a socket that joined) must
+     * never fail the one who told it nor the other listeners; listeners of the start-up may, so a bad setting stops
+     * the deployment.
+     */
+    @Test
+    void everyListenerButTheStartUpsFailsAlone() {
+        List<String> unguarded = MAIN.stream().flatMap(type -> type.getMethods().stream())
+                .filter(method -> method.getParameterAnnotations().stream().flatMap(Set::stream).anyMatch(
+                        a -> a.getRawType().getName().startsWith("jakarta.enterprise.event.Observes")))
+                .filter(method -> method.getParameterAnnotations().stream().flatMap(Set::stream).noneMatch(
+                        a -> a.getRawType().getName().equals("jakarta.enterprise.context.Initialized")))
+                .filter(method -> !method.isAnnotatedWith("circuitbreaker.platform.FailsAlone"))
+                .map(method -> method.getFullName()).sorted().toList();
+        assertEquals(List.of(), unguarded, "listeners without @FailsAlone");
+    }
+
     @Test
     void noBoundaryUsesAnotherCapabilitysBoundary() {
         slices().matching("circuitbreaker.(*).boundary..").should().notDependOnEachOther().check(MAIN);

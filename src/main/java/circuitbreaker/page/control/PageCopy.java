@@ -68,6 +68,7 @@ public class PageCopy {
     }
 
     /** Renews the mark: this breaker runs, and maintenance is on. */
+    @FailsAlone
     void second(@ObservesAsync Second second) {
         mark(second.at() / 1000);
     }
