@@ -18,12 +18,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The service's one-second heartbeat: it fires at the start of each second as a {@link Second} event. Whoever keeps
- * time (the pages' countdown, the cluster's announcements, the windows, the consoles) observes it asynchronously,
- * one after another on one thread of its own: a failure in one observer costs no other its second, and a second
- * still busy when the next comes makes the next one skip rather than pile up behind it. Jakarta Concurrency's
- * scheduler, not an EJB timer, so it beats on servers without EJB too (WildFly's MicroProfile profile); each beat
- * books the next at the next whole second, so a late one is skipped, never made up.
+ * The service's one-second heartbeat: each beat fires a {@link Second} event. Whoever keeps time (the pages'
+ * countdown, the cluster's announcements, the windows, the consoles) observes it asynchronously, one after another
+ * on one thread of its own: a failure in one observer costs no other its second, and a second still busy when the
+ * next comes makes the next one skip rather than pile up behind it. What beats is the EJB timer of
+ * {@link EjbHeartbeat} where the server has EJB (Payara Micro and Server, WildFly's full profile); where it has none
+ * (WildFly's MicroProfile profile), Jakarta Concurrency's scheduler, booked at each next whole second, so a late beat
+ * is skipped, never made up. {@link HeartbeatChoice} tells which, at deployment.
  */
 @ApplicationScoped
 public class Heartbeat {
@@ -33,11 +34,14 @@ public class Heartbeat {
     @Inject
     Event<Second> seconds;
 
-    @Resource
-    ManagedThreadFactory threads;
+    @Inject
+    HeartbeatChoice choice;
 
     @Inject
     Faults faults;
+
+    @Resource
+    ManagedThreadFactory threads;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -50,19 +54,31 @@ public class Heartbeat {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         beat = Executors.newSingleThreadExecutor(threads);
-        book();
+        if (!choice.ejb()) {
+            book();
+        }
+    }
+
+    /** What beats here: "the EJB timer" or "the scheduler". */
+    public String source() {
+        return choice.ejb() ? "the EJB timer" : "the scheduler";
     }
 
     private void book() {
         if (!stopped) {
-            next = scheduler.schedule(faults.guarded("Heartbeat.beat", this::beat),
+            next = scheduler.schedule(faults.guarded("Heartbeat.beat", this::scheduled),
                     1000 - System.currentTimeMillis() % 1000, TimeUnit.MILLISECONDS);
         }
     }
 
-    void beat() {
+    private void scheduled() {
         book();
-        if (!beating.compareAndSet(false, true)) {
+        beat();
+    }
+
+    /** One beat: a {@link Second}, unless the last one is still being observed. */
+    void beat() {
+        if (beat == null || !beating.compareAndSet(false, true)) {
             LOG.log(Level.DEBUG, "A second is skipped: the last one is still being observed");
             return;
         }
@@ -70,8 +86,7 @@ public class Heartbeat {
                 .whenComplete((second, failure) -> {
                     beating.set(false);
                     if (failure != null) {
-                        LOG.log(Level.ERROR, "An observer of the heartbeat failed (the others were not held up)",
-                                failure);
+                        faults.record("Heartbeat.observers", failure);
                     }
                 });
     }

@@ -88,10 +88,14 @@ public final class ReconnectBenchmark {
         post(port, "{\"countdown\":7200}");
     }
 
-    /** The heap in use right after a full GC, as the JVM itself reports it (jcmd GC.heap_info, "used"). */
+    /**
+     * The heap in use right after a full GC, as the JVM itself reports it (GC.heap_info, "used"), asked with the jcmd
+     * of the server's own Java (it may be newer than the one running this).
+     */
     static long heapAfterGc(long pid) throws IOException, InterruptedException {
-        run("jcmd", String.valueOf(pid), "GC.run");
-        Matcher used = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(run("jcmd", String.valueOf(pid),
+        String jcmd = java.nio.file.Path.of("/proc/" + pid + "/exe").toRealPath().resolveSibling("jcmd").toString();
+        run(jcmd, String.valueOf(pid), "GC.run");
+        Matcher used = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(run(jcmd, String.valueOf(pid),
                 "GC.heap_info"));
         long sum = 0;
         while (used.find()) {

@@ -107,6 +107,8 @@ class PayaraServerIT {
             assertTrue(Long.parseLong(page.headers().firstValue("Retry-After").orElseThrow()) > 590);
             assertEquals("UP", Api.json(api.get("/mp-health/ready")).getString("status"));
             assertTrue(api.get("/mp-metrics").body().contains("circuitbreaker_updates_accepted_total"));
+            String log = Files.readString(domains.resolve("cb/logs/server.log"));
+            assertTrue(log.contains("the heartbeat is the EJB timer"), "Payara Server has EJB");
         } finally {
             asadmin("stop-domain", "--domaindir", domains.toString(), "cb");
         }

@@ -31,6 +31,10 @@ class ServiceScriptIT extends OwnServiceTest {
         assertTrue(started.out().contains("started release " + Build.CURRENT.version() + " (") && started.out()
                 .contains(" on port " + service.port), started.out());
         long firstPid = service.pid();
+        String firstLine = ServiceProcess.lines(service.runDir.resolve("circuit-breaker-" + service.port + ".log"))
+                .stream().filter(line -> line.contains("Circuit Breaker Service " + Build.CURRENT + " starting on"))
+                .findFirst().orElseThrow();
+        assertTrue(firstLine.contains("the heartbeat is the EJB timer"), "Payara Micro has EJB: " + firstLine);
 
         Command again = service.script("start");
         assertEquals(0, again.exitCode(), "starting a running service is fine: " + again);

@@ -46,6 +46,7 @@ class WildFlyIT {
             assertEquals(200, ready.statusCode(), ready.body());
             assertTrue(ready.body().contains("\"state-file\""), "the app's checks in WildFly's own: " + ready.body());
             server.startedWith("MicroProfile Metrics off, MicroProfile Health on");
+            server.startedWith("the heartbeat is the scheduler"); // no EJB in this profile
             server.loggedNoError();
         }
     }
@@ -56,6 +57,7 @@ class WildFlyIT {
             server.deploy();
             servesTheApiThePageAndTheSocket(server.api(), "Served by WildFly Full");
             server.startedWith("MicroProfile Metrics off, MicroProfile Health off");
+            server.startedWith("the heartbeat is the EJB timer");
             server.loggedNoError();
         }
     }

@@ -2,6 +2,7 @@ package circuitbreaker.health.control;
 
 import circuitbreaker.fleet.Grid;
 import circuitbreaker.platform.Build;
+import circuitbreaker.platform.Heartbeat;
 import circuitbreaker.platform.Metrics;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +28,15 @@ public class StartupReport {
     @Inject
     Grid grid;
 
+    @Inject
+    Heartbeat heartbeat;
+
     void started(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
             ServletContext context) {
         LOG.log(Level.INFO, "Circuit Breaker Service {0} starting on {1}; MicroProfile Metrics {2}, MicroProfile "
-                + "Health {3}, Payara clustered events {4}, Payara data grid {5}", Build.CURRENT,
+                + "Health {3}, Payara clustered events {4}, Payara data grid {5}; the heartbeat is {6}", Build.CURRENT,
                 context.getServerInfo(), on(metrics.kept()), on(present("org.eclipse.microprofile.health.HealthCheck")),
-                on(present("fish.payara.micro.cdi.Outbound")), on(grid.present()));
+                on(present("fish.payara.micro.cdi.Outbound")), on(grid.present()), heartbeat.source());
     }
 
     private static String on(boolean present) {
