@@ -189,18 +189,23 @@ $(listing "$unlisted")"
 }
 
 # Java 21 or newer (Payara Micro 7), found as the release's own start script finds it at every start (JAVA_HOME,
-# the newest under /usr/lib/jvm, java on PATH). Where there is none, the distribution's package if it has one (Debian
-# 13 does; Debian 12 packages only 17); else stop, before anything is changed, with what to install.
+# the newest under /usr/lib/jvm, java on PATH), asked before anything is unpacked: the script alone is taken out of
+# the checked bundle. Where there is none, the distribution's package if it has one (Debian 13 does; Debian 12
+# packages only 17); else stop, before anything is changed, with what to install.
 java_runtime() {
-  local found package
-  found=$("$incoming/scripts/circuit-breaker.sh" java 2>&1) && { say "runs on $found"; return; }
+  local script found package
+  mkdir "$tmp/start-script"
+  tar -xzf "$tmp/bundle.tar.gz" -C "$tmp/start-script" --wildcards --no-same-owner '*/scripts/circuit-breaker.sh' \
+    2>"$tmp/tar.err" || fail "$bundle is not a release bundle (a .tar.gz from 'mvn package'): $(one_line "$tmp/tar.err")"
+  script=$(find "$tmp/start-script" -type f -name circuit-breaker.sh | head -n 1)
+  found=$(bash "$script" java 2>&1) && { say "runs on $found"; return; }
   if [ -z "$root" ] && command -v apt-get >/dev/null; then
     apt-get update -qq
     for package in openjdk-25-jre-headless openjdk-21-jre-headless; do
       apt-cache policy "$package" 2>/dev/null | grep -q 'Candidate: [0-9]' || continue
       say "installing $package"
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package"
-      found=$("$incoming/scripts/circuit-breaker.sh" java 2>&1) && { say "runs on $found"; return; }
+      found=$(bash "$script" java 2>&1) && { say "runs on $found"; return; }
     done
   fi
   fail "${found#circuit-breaker: }; nothing was installed"
@@ -208,7 +213,6 @@ java_runtime() {
 
 dependencies() {
   local missing=()
-  java_runtime
   command -v curl >/dev/null || missing+=(curl)
   command -v jq >/dev/null || missing+=(jq)
   [ ${#missing[@]} -eq 0 ] && return
@@ -329,6 +333,7 @@ restart_service() {
 install_release() {
   find_bundle
   check_bundle_sum
+  java_runtime
   unpack
   check_contents
   local version

@@ -275,7 +275,9 @@ class InstallerIT {
         Path next = Bundle.asVersion(first + "-next", work.resolve("next"));
         Path unpacked = work.resolve("tar-has-unpacked");
         String tar = Files.readSymbolicLink(tools.resolve("tar")).toString();
-        replaceTool("tar", tar + " \"$@\" || exit\ncase \"$1\" in -x*) : >'" + unpacked + "'; exec sleep 600 ;; esac\n");
+        // Held once it has unpacked the release beside the others (not when it takes out the start script alone).
+        replaceTool("tar", tar + " \"$@\" || exit\ncase \"$*\" in *.incoming-*) : >'" + unpacked
+                + "'; exec sleep 600 ;; esac\n");
 
         List<String> command = new ArrayList<>(List.of(tools.resolve("setsid").toString()));
         command.addAll(installerCommand("upgrade", next.toString()));
