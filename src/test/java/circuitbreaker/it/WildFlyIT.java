@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WildFlyIT {
 
     static final Path HOME = Path.of(System.getProperty("wildfly.home"));
+    /** WildFly Preview: the same server on Jakarta EE 11 (Servlet 6.1, CDI 4.1, REST 4.0). */
+    static final Path PREVIEW_HOME = Path.of(System.getProperty("wildfly.preview.home"));
     /** The ports of a standalone server, before the offset. */
     static final int[] PORTS = {8080, 8443, 9990, 9993, 8009, 3528, 3529, 4712, 4713};
 
@@ -35,7 +37,7 @@ class WildFlyIT {
 
     @Test
     void withMicroProfileEveryCapabilityWorksAndTheHealthChecksJoinTheServers() throws Exception {
-        try (WildFly server = WildFly.started(work, "standalone-microprofile.xml")) {
+        try (WildFly server = WildFly.started(HOME, work, "standalone-microprofile.xml")) {
             server.deploy();
             Api api = server.api();
             servesTheApiThePageAndTheSocket(api, "Served by WildFly");
@@ -53,10 +55,22 @@ class WildFlyIT {
 
     @Test
     void onTheFullPlatformWithoutMicroProfileHealthTheWarDeploysCleanly() throws Exception {
-        try (WildFly server = WildFly.started(work, "standalone-full.xml")) {
+        try (WildFly server = WildFly.started(HOME, work, "standalone-full.xml")) {
             server.deploy();
             servesTheApiThePageAndTheSocket(server.api(), "Served by WildFly Full");
             server.startedWith("MicroProfile Metrics off, MicroProfile Health off");
+            server.startedWith("the heartbeat is the EJB timer");
+            server.loggedNoError();
+        }
+    }
+
+    /** The same EE 10 WAR on an EE 11 server: the fleets moving to EE 11 keep it too. */
+    @Test
+    void onJakartaEe11TheSameWarDeploysAndTheEjbTimerBeats() throws Exception {
+        try (WildFly server = WildFly.started(PREVIEW_HOME, work, "standalone-full.xml")) {
+            server.deploy();
+            servesTheApiThePageAndTheSocket(server.api(), "Served by WildFly Preview on EE 11");
+            theGateOpensAndCloses(server.api());
             server.startedWith("the heartbeat is the EJB timer");
             server.loggedNoError();
         }
@@ -110,13 +124,13 @@ class WildFlyIT {
     }
 
     /** One WildFly with a base folder of its own, on loopback, every port moved by one offset. */
-    record WildFly(Process process, Path base, int offset) implements AutoCloseable {
+    record WildFly(Path home, Process process, Path base, int offset) implements AutoCloseable {
 
-        static WildFly started(Path work, String profile) throws Exception {
+        static WildFly started(Path home, Path work, String profile) throws Exception {
             Path base = work.resolve("standalone");
-            copy(HOME.resolve("standalone"), base);
+            copy(home.resolve("standalone"), base);
             int offset = freeOffset();
-            ProcessBuilder builder = new ProcessBuilder(HOME.resolve("bin/standalone.sh").toString(), "-c", profile,
+            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c", profile,
                     "-b", "127.0.0.1", "-bmanagement", "127.0.0.1", "-Djboss.server.base.dir=" + base,
                     "-Djboss.socket.binding.port-offset=" + offset)
                     .redirectErrorStream(true).redirectOutput(work.resolve("console.log").toFile());
@@ -126,7 +140,7 @@ class WildFlyIT {
             builder.environment().put("CIRCUIT_BREAKER_STATE_FILE", work.resolve("maintenance-status.json").toString());
             Process process = builder.start();
             process.getOutputStream().close();
-            WildFly server = new WildFly(process, base, offset);
+            WildFly server = new WildFly(home, process, base, offset);
             Waits.await("WildFly to be running", Duration.ofSeconds(90),
                     () -> server.cli(":read-attribute(name=server-state)").out().contains("\"running\""));
             return server;
@@ -138,7 +152,7 @@ class WildFlyIT {
         }
 
         Command cli(String command) {
-            return Command.run(Map.of("JAVA_OPTS", "-Xmx128m"), HOME.resolve("bin/jboss-cli.sh").toString(),
+            return Command.run(Map.of("JAVA_OPTS", "-Xmx128m"), home.resolve("bin/jboss-cli.sh").toString(),
                     "--connect", "--controller=127.0.0.1:" + (9990 + offset), "--command=" + command);
         }
 
