@@ -21,8 +21,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -60,15 +58,10 @@ public class WaitingLine {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private record Turn(String sessionId, long at) {
-    }
-
     // All guarded by this. The last reopening's count stays after it ends, for the record of its end.
-    private final List<Turn> turns = new ArrayList<>();
+    private final Turns turns = new Turns();
     private long from = -1; // the reopening followed last; -1: none yet
     private long until;
-    private int next;
-    private int told; // the turns before it have been told their place (or let in)
     private final Pace pace = new Pace();
     private long admitted;
     private long closuresSeen; // the sockets' closures when the line last forgot those gone
@@ -88,7 +81,7 @@ public class WaitingLine {
     @FailsAlone
     synchronized void joined(@Observes SocketJoined joined) {
         if (admitting != null) {
-            turns.add(new Turn(joined.sessionId(), until)); // told its place with the next step
+            turns.add(joined.sessionId(), until); // told its place with the next step
         }
     }
 
@@ -113,7 +106,7 @@ public class WaitingLine {
         } else if (state.reopening().from() != from) {
             begin(state.reopening().from(), state.reopening().until(), now);
         } else if (state.reopening().until() != until) {
-            spread(next, state.reopening().until(), now);
+            spread(state.reopening().until(), now);
         }
     }
 
@@ -122,72 +115,42 @@ public class WaitingLine {
         from = reopening;
         admitted = 0;
         for (WaitingSocket socket : sockets.waiting()) {
-            turns.add(new Turn(socket.sessionId(), end));
+            turns.add(socket.sessionId(), end);
         }
-        spread(0, end, now);
+        spread(end, now);
         admitting = scheduler.scheduleAtFixedRate(faults.guarded("WaitingLine.admitDue", this::admitDue), STEP_MILLIS,
                 STEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** The turns from {@code first} on, evenly up to a step before the end (newcomers' turn), each to be told again. */
-    private void spread(int first, long end, long now) {
+    /** The turns still in line, evenly up to a step before the end (newcomers' turn), each to be told again. */
+    private void spread(long end, long now) {
         until = end;
         long last = Math.max(now, end - STEP_MILLIS);
-        int left = turns.size() - first;
-        for (int i = 0; i < left; i++) {
-            turns.set(first + i, new Turn(turns.get(first + i).sessionId(), now + (i + 1) * (last - now) / left));
-        }
-        pace.spread(left, now, last);
-        told = first;
+        pace.spread(turns.spread(now, last), now, last);
         record();
     }
 
     synchronized void admitDue() {
-        forgetGone();
+        if (sockets.closures() != closuresSeen || turns.next > 0) {
+            closuresSeen = sockets.closures();
+            turns.keepOnly(sockets::isOpen);
+        }
         long now = store.now();
-        int due = next;
-        while (due < turns.size() && turns.get(due).at() <= now) {
-            due++;
-        }
-        admit(next + pace.allow(due - next, now, STEP_MILLIS));
-        told = Math.max(told, next);
-        for (int stop = Math.min(turns.size(), told + PLACES_PER_STEP); told < stop; told++) {
-            Turn turn = turns.get(told);
+        admit(turns.next + pace.allow(turns.dueBy(now) - turns.next, now, STEP_MILLIS));
+        turns.told = Math.max(turns.told, turns.next);
+        for (int stop = Math.min(turns.size(), turns.told + PLACES_PER_STEP); turns.told < stop; turns.told++) {
+            Turns.Turn turn = turns.get(turns.told);
             sockets.sendTo(turn.sessionId(), jsonb.toJson(new SocketMessage(SocketMessage.PLACE, new Place(
-                    told - next + 1, turns.size() - next, turn.at(), until, now))));
+                    turns.told - turns.next + 1, turns.waiting(), turn.at(), until, now))));
         }
-    }
-
-    /**
-     * Drops the turns already let in and those of sockets closed since: a client that reconnects in a loop joins the
-     * line each time, and the line must not outgrow the sockets that are open.
-     */
-    private void forgetGone() {
-        long closures = sockets.closures();
-        if (closures == closuresSeen && next == 0) {
-            return;
-        }
-        closuresSeen = closures;
-        List<Turn> open = new ArrayList<>(turns.size() - next);
-        int toldOpen = 0;
-        for (int i = next; i < turns.size(); i++) {
-            if (sockets.isOpen(turns.get(i).sessionId())) {
-                open.add(turns.get(i));
-                toldOpen += i < told ? 1 : 0;
-            }
-        }
-        turns.clear();
-        turns.addAll(open);
-        next = 0;
-        told = toldOpen;
     }
 
     /** Lets in everyone in line up to (not including) {@code end}, in order. */
     private void admit(int end) {
         String message = jsonb.toJson(new SocketMessage(SocketMessage.ADMITTED, new Admitted(Admission.COOKIE,
                 admission.value(from), until)));
-        while (next < end) {
-            if (sockets.sendTo(turns.get(next++).sessionId(), message)) {
+        while (turns.next < end) {
+            if (sockets.sendTo(turns.get(turns.next++).sessionId(), message)) {
                 admitted++;
                 metrics.count("circuitbreaker_reopening_admitted");
             }
@@ -196,7 +159,7 @@ public class WaitingLine {
     }
 
     private void record() {
-        store.recordReopening(new ReopeningProgress(admitted, turns.size() - next));
+        store.recordReopening(new ReopeningProgress(admitted, turns.waiting()));
     }
 
     private void stop() {
@@ -205,8 +168,6 @@ public class WaitingLine {
             admitting = null;
         }
         turns.clear();
-        next = 0;
-        told = 0;
         record();
     }
 }
