@@ -298,7 +298,7 @@ if part reopening; then
 fi
 if part reconnects; then
   say ""
-  say "| reconnect storm in a reopening | reconnects | failed | took ms | pages open | line before/after | heap after GC KiB before/after | heap change |"
+  say "| reconnect storm in a reopening | reconnects | failed | took ms | pages open | line before/after | live heap after a full GC, KiB before/after | heap change |"
   say "|---|---|---|---|---|---|---|---|"
   say "| $reconnects connect-and-leave, 4 at a time | $(field "$reconnect_row" reconnects) | $(field "$reconnect_row" failed) | $(field "$reconnect_row" stormMillis) | $(field "$reconnect_row" pagesOpen) | $(field "$reconnect_row" lineBefore)/$(field "$reconnect_row" lineAfter) | $(field "$reconnect_row" heapBeforeKiB)/$(field "$reconnect_row" heapAfterKiB) | $(field "$reconnect_row" heapChange) |"
 fi

@@ -8,11 +8,13 @@ cd "$(dirname "$0")/.."
 sockets=${BENCHMARK_SOCKETS:-10000}
 jdk17=${BENCHMARK_JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}
 jdk25=${BENCHMARK_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
-payara7_version=7.2025.1
+# The runtime of release 1.0.0 beside the one this release ships (target/payara-micro.jar, Payara Micro 7).
+payara6_version=6.2025.10
+payara7_version=$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)
 [ -f target/circuit-breaker.war ] || mvn -B -q package -DskipTests
 [ -f target/test-classes/circuitbreaker/benchmark/SocketBenchmark.class ] || mvn -B -q test-compile
-payara7=target/runtimes/payara-micro-$payara7_version.jar
-[ -f "$payara7" ] || mvn -B -q dependency:copy -Dartifact="fish.payara.extras:payara-micro:$payara7_version" \
+payara6=target/runtimes/payara-micro-$payara6_version.jar
+[ -f "$payara6" ] || mvn -B -q dependency:copy -Dartifact="fish.payara.extras:payara-micro:$payara6_version" \
   -DoutputDirectory=target/runtimes
 
 work=$(mktemp -d)
@@ -27,10 +29,9 @@ trap 'scripts/circuit-breaker.sh stop >/dev/null 2>&1 || true; rm -rf "$work"' E
 # The script's own default JVM options; each runtime adds its flags after them.
 defaults="-Xms64m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"
 runtimes=(
-  "payara-6.2025.10 java-17|$jdk17|target/payara-micro.jar|"
-  "payara-6.2025.10 java-25|$jdk25|target/payara-micro.jar|"
-  "payara-$payara7_version java-25|$jdk25|$payara7|"
-  "payara-$payara7_version java-25 compact headers|$jdk25|$payara7|-XX:+UseCompactObjectHeaders"
+  "payara-$payara6_version java-17 (release 1.0.0)|$jdk17|$payara6|"
+  "payara-$payara7_version java-25 (this release)|$jdk25|target/payara-micro.jar|"
+  "payara-$payara7_version java-25 compact headers|$jdk25|target/payara-micro.jar|-XX:+UseCompactObjectHeaders"
 )
 field() { grep -o "\"$2\":[^,}]*" <<<"$1" | cut -d: -f2; }
 say() { echo "$*" | tee -a "$report"; }
