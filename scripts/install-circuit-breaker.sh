@@ -193,16 +193,17 @@ $(listing "$unlisted")"
 # the checked bundle. Where there is none, the distribution's package if it has one (Debian 13 does; Debian 12
 # packages only 17); else stop, before anything is changed, with what to install.
 java_runtime() {
-  local script found package
+  local script found package policy
   mkdir "$tmp/start-script"
   tar -xzf "$tmp/bundle.tar.gz" -C "$tmp/start-script" --wildcards --no-same-owner '*/scripts/circuit-breaker.sh' \
     2>"$tmp/tar.err" || fail "$bundle is not a release bundle (a .tar.gz from 'mvn package'): $(one_line "$tmp/tar.err")"
   script=$(find "$tmp/start-script" -type f -name circuit-breaker.sh | head -n 1)
   found=$(bash "$script" java 2>&1) && { say "runs on $found"; return; }
   if [ -z "$root" ] && command -v apt-get >/dev/null; then
-    apt-get update -qq
+    apt-get update -qq || true   # no package lists: the message below still says what to install
     for package in openjdk-25-jre-headless openjdk-21-jre-headless; do
-      apt-cache policy "$package" 2>/dev/null | grep -q 'Candidate: [0-9]' || continue
+      policy=$(apt-cache policy "$package" 2>/dev/null || true)
+      [[ "$policy" == *"Candidate: "[0-9]* ]] || continue
       say "installing $package"
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package"
       found=$(bash "$script" java 2>&1) && { say "runs on $found"; return; }

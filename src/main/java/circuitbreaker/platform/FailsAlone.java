@@ -12,6 +12,6 @@ import java.lang.annotation.Target;
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.METHOD, ElementType.TYPE})
+@Target({ElementType.METHOD, ElementType.TYPE}) // TYPE for the interceptor's own class; put it on listeners
 public @interface FailsAlone {
 }

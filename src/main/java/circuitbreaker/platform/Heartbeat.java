@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,7 +48,7 @@ public class Heartbeat {
     ManagedScheduledExecutorService scheduler;
 
     private final AtomicBoolean beating = new AtomicBoolean();
-    private ExecutorService beat;
+    private volatile ExecutorService beat;
     private volatile ScheduledFuture<?> next;
     private volatile boolean stopped;
     private long count;
@@ -78,17 +79,26 @@ public class Heartbeat {
 
     /** One beat: a {@link Second}, unless the last one is still being observed. */
     void beat() {
-        if (beat == null || !beating.compareAndSet(false, true)) {
+        ExecutorService observers = beat;
+        if (observers == null || stopped) {
+            return; // not started yet, or stopping: a last EJB tick may still come
+        }
+        if (!beating.compareAndSet(false, true)) {
             LOG.log(Level.DEBUG, "A second is skipped: the last one is still being observed");
             return;
         }
-        seconds.fireAsync(new Second(count++, System.currentTimeMillis()), NotificationOptions.ofExecutor(beat))
-                .whenComplete((second, failure) -> {
-                    beating.set(false);
-                    if (failure != null) {
-                        faults.record("Heartbeat.observers", failure);
-                    }
-                });
+        try {
+            Second second = new Second(count++, System.currentTimeMillis());
+            seconds.fireAsync(second, NotificationOptions.ofExecutor(observers))
+                    .whenComplete((told, failure) -> {
+                        beating.set(false);
+                        if (failure != null) {
+                            faults.record("Heartbeat.observers", failure);
+                        }
+                    });
+        } catch (RejectedExecutionException stopping) {
+            beating.set(false);
+        }
     }
 
     @PreDestroy

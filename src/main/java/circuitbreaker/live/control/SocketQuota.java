@@ -3,6 +3,8 @@ package circuitbreaker.live.control;
 import circuitbreaker.platform.Loopback;
 import circuitbreaker.platform.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.util.HashMap;
@@ -39,6 +41,10 @@ class SocketQuota {
         this.max = max;
         this.perAddress = perAddress;
         this.metrics = metrics;
+    }
+
+    /** Observing the start-up creates the bean at deployment: a bad setting stops it, not the first visitor. */
+    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
     }
 
     /**

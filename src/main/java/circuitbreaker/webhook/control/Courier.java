@@ -124,7 +124,7 @@ public class Courier {
                 client.sendAsync(WebhookRequest.of(delivery, subscriber.get(), attempt, TIMEOUT),
                                 HttpResponse.BodyHandlers.discarding())
                         .whenComplete((answer, error) -> finished(delivery, answer, error));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // whatever it was, the receiver's mark is settled
                 finished(delivery, null, e);
             }
         }
