@@ -37,13 +37,13 @@ public final class ReconnectBenchmark {
         int pages = Integer.parseInt(args[3]);
         URI socket = URI.create("ws://127.0.0.1:" + port + "/circuit-breaker/ws");
 
-        post(port, "{\"countdown\":7200}");
+        ReopeningBenchmark.post(port, "{\"countdown\":7200}");
         List<WebSocket> waiting = new ArrayList<>();
         for (int i = 0; i < pages; i++) {
             waiting.add(HTTP.newWebSocketBuilder().buildAsync(socket, new WebSocket.Listener() { }).join());
         }
         Thread.sleep(2000);
-        post(port, "{\"isActive\":false,\"reopenSeconds\":3600}");
+        ReopeningBenchmark.post(port, "{\"isActive\":false,\"reopenSeconds\":3600}");
         storm(socket, reconnects / 10); // a warm-up: what the first connections load once is not what each retains
         long heapBefore = heapAfterGc(pid);
         int lineBefore = waitingInLine(port);
@@ -62,7 +62,7 @@ public final class ReconnectBenchmark {
                 failed, stormMillis, pages, lineBefore, lineAfter, heapBefore, heapAfter,
                 (heapAfter - heapBefore) / (double) heapBefore);
         waiting.forEach(WebSocket::abort);
-        post(port, "{\"countdown\":7200}");
+        ReopeningBenchmark.post(port, "{\"countdown\":7200}");
     }
 
     /** Clients that connect, hear the state and leave, four at a time; how many failed. */
@@ -124,14 +124,5 @@ public final class ReconnectBenchmark {
                 + "/api/maintenance/status")).build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher waiting = Pattern.compile("\"waiting\":(\\d+)").matcher(status); // no JSON library on this class path
         return waiting.find() ? Integer.parseInt(waiting.group(1)) : 0;
-    }
-
-    private static void post(int port, String json) throws IOException, InterruptedException {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/maintenance/status")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("POST " + json + ": " + answer.statusCode() + " " + answer.body());
-        }
     }
 }

@@ -112,7 +112,8 @@ public final class ReopeningBenchmark {
                 .filter(at -> at >= from && at <= until).sorted().toArray();
     }
 
-    private static void post(int port, String json) throws IOException, InterruptedException {
+    /** An update to the running service, as a deploy script sends it; fails unless it is saved. */
+    static void post(int port, String json) throws IOException, InterruptedException {
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/maintenance/status")).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
