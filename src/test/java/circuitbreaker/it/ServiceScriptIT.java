@@ -53,18 +53,21 @@ class ServiceScriptIT extends OwnServiceTest {
         assertTrue(prepared.out().contains("prepared in"), prepared.out());
         assertEquals(firstPid, service.pid(), "the running service is left alone");
         assertEquals(200, service.api().get("/health").statusCode());
-        Path archive;
+        Path folder;
         try (Stream<Path> archives = Files.list(service.runDir)) {
-            archive = archives.filter(p -> p.getFileName().toString().startsWith("cds-" + service.port + "-"))
-                    .findFirst().orElseThrow().resolve("classes.jsa");
+            folder = archives.filter(p -> p.getFileName().toString().startsWith("cds-" + service.port + "-"))
+                    .findFirst().orElseThrow();
         }
+        // Java 25 and newer keep an AOT cache, older ones an AppCDS archive: the suite runs on the tests' Java.
+        boolean aot = Runtime.version().feature() >= 25;
+        Path archive = folder.resolve(aot ? "app.aot" : "classes.jsa");
         assertTrue(Files.size(archive) > 10_000_000, "an archive of Payara's classes: " + Files.size(archive));
 
         Command restarted = service.script("restart");
         assertEquals(0, restarted.exitCode(), restarted.toString());
         assertNotEquals(firstPid, service.pid());
         String commandLine = Files.readString(Path.of("/proc/" + service.pid() + "/cmdline")).replace('\0', ' ');
-        assertTrue(commandLine.contains("-XX:SharedArchiveFile=" + archive), commandLine);
+        assertTrue(commandLine.contains((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive), commandLine);
         // Healthy means ready for good: no second deployment of a kept copy replacing the first a moment later.
         for (long until = System.nanoTime() + 4_000_000_000L; System.nanoTime() < until; Thread.sleep(50)) {
             assertEquals(200, service.api().get("/health").statusCode());
