@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What page.js does when its visitor may go back to the site, for the load processes' sockets: on its turn (an
- * {@code admitted} frame) it fetches the site through the front with the cookie it was given; when the state says
+ * {@code admitted} frame) it hands the value to {@code /circuit-breaker/admit} and fetches the site through the front
+ * with the cookie that sets; when the state says
  * everyone may come (maintenance off, no reopening) it fetches the site as it is. A visitor that still gets the page
  * (the front keeps the gate's answer to the end of its second) asks again 1.5 to 2.5 s later, as page.js does, until
  * it is in. Each names itself in {@code X-Visitor}, which the benchmark's site logs with the time of arrival.
@@ -46,7 +47,9 @@ final class PageVisits {
     void heard(int visitor, String text) {
         if (text.startsWith("{\"type\":\"admitted\"")) {
             int at = text.indexOf("\"value\":\"") + 9;
-            visit(visitor, "circuit_breaker_admission=" + text.substring(at, text.indexOf('"', at)));
+            if (gone.add(visitor)) {
+                admit(visitor, text.substring(at, text.indexOf('"', at)));
+            }
         } else if (text.startsWith("{\"type\":\"statusUpdate\"") && text.contains("\"isActive\":false")
                 && !text.contains("\"phase\":\"reopening\"")) {
             visit(visitor, null);
@@ -57,6 +60,19 @@ final class PageVisits {
         if (gone.add(visitor)) {
             fetch(visitor, cookie);
         }
+    }
+
+    private void admit(int visitor, String value) {
+        HttpRequest request = HttpRequest.newBuilder(site.resolve("/circuit-breaker/admit")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(value)).build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {
+            String cookie = answer == null ? null : answer.headers().firstValue("Set-Cookie").orElse(null);
+            if (cookie != null) {
+                fetch(visitor, cookie.split(";", 2)[0]);
+            } else if (failed.incrementAndGet() == 1) {
+                System.err.println("admission refused: " + (answer != null ? "HTTP " + answer.statusCode() : failure));
+            }
+        });
     }
 
     private void fetch(int visitor, String cookie) {

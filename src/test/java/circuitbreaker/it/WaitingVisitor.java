@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A visitor's page as the breaker sees it, through the front: it waits on the page's socket and does what page.js
- * does. On its turn (an admission) it sets the cookie it was given and fetches the site; when the state says everyone
+ * does. On its turn (an admission) it hands the value to /circuit-breaker/admit, takes the cookie the breaker sets and
+ * fetches the site with it; when the state says everyone
  * may come back (maintenance off, no reopening) it fetches the site as it is. It names itself to the site
  * (X-Visitor), which keeps the time of its arrival.
  */
@@ -30,6 +31,8 @@ final class WaitingVisitor implements WebSocket.Listener, AutoCloseable {
     volatile long arrivedAt = -1;
     volatile JsonObject place;
     volatile String cookie;
+    /** The Set-Cookie header the breaker answered the admission with. */
+    volatile String setCookie;
     private volatile boolean fetching;
 
     /** Connects and waits for the first statusUpdate, so visitors started one after another wait in that order. */
@@ -78,11 +81,22 @@ final class WaitingVisitor implements WebSocket.Listener, AutoCloseable {
             case "place" -> place = data;
             case "admitted" -> {
                 admittedAt = now;
-                cookie = data.getString("value");
-                visit(data.getString("cookie") + "=" + cookie);
+                admit(data.getString("value"));
             }
             default -> { }
         }
+    }
+
+    private void admit(String value) {
+        HttpRequest request = HttpRequest.newBuilder(front.resolve("/circuit-breaker/admit"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(value)).build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {
+            setCookie = answer == null ? null : answer.headers().firstValue("Set-Cookie").orElse(null);
+            if (setCookie != null) {
+                cookie = setCookie.split(";", 2)[0].split("=", 2)[1];
+                visit(setCookie.split(";", 2)[0]);
+            }
+        });
     }
 
     private void visit(String cookie) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -37,6 +38,9 @@ public class MaintenanceStore {
     private volatile MaintenanceState current;
     private volatile long lastBroadcast;
     private volatile ReopeningProgress progress = ReopeningProgress.NONE;
+
+    @Inject
+    Instance<Waiters> waiters;
 
     protected MaintenanceStore() {
     }
@@ -88,7 +92,7 @@ public class MaintenanceStore {
 
     /** What an operator's update would make of the current state, without saving or announcing it (the preview). */
     public MaintenanceState draft(StatusUpdate update) {
-        return current().apply(update, now(), Cause.OPERATOR, reopenSeconds);
+        return current().apply(quiet(current(), update), now(), Cause.OPERATOR, reopenSeconds);
     }
 
     /** An operator's update. Saves, then publishes. When the save fails nothing changes and the caller hears why. */
@@ -102,7 +106,19 @@ public class MaintenanceStore {
      */
     public Optional<MaintenanceState> applyIf(Predicate<MaintenanceState> condition, StatusUpdate update,
             Cause by) throws IOException {
-        return change(condition, state -> state.apply(update, now(), by, reopenSeconds));
+        return change(condition, state -> state.apply(quiet(state, update), now(), by, reopenSeconds));
+    }
+
+    /**
+     * A reopening nobody waits for is none (SPEC §20): ending maintenance then opens the site to everyone at once,
+     * instead of holding every newcomer for the reopening's length.
+     */
+    private StatusUpdate quiet(MaintenanceState state, StatusUpdate update) {
+        boolean ends = state.isActive() && Boolean.FALSE.equals(update.isActive());
+        if (!ends || waiters == null || waiters.isUnsatisfied() || waiters.get().anyone()) {
+            return update;
+        }
+        return new StatusUpdate(update.message(), update.currentIssue(), false, update.end(), 0L);
     }
 
     /** Records the reopening as ended with the fleet's count, once: only the one still going whose time is up. */

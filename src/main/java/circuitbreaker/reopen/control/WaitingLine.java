@@ -25,11 +25,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * This instance's visitors in a reopening, let back at an even rate: those waiting here when it begins line up in the
- * order they came, their turns spread evenly up to its end; those who arrive during it come at its end. Every member
- * does the same over the same span, so the fleet's rate is the sum. A page hears its place, then its admission. Places
- * are told a batch a step, in turn order and after the step's admissions: telling ten thousand sockets at once would
- * hold up the first turns for seconds.
+ * This instance's visitors in a reopening, let back at a steady rate (SPEC §20): those waiting here when it begins
+ * line up in the order they came, those who arrive during it behind them, and the line moves at the {@link Pace} that
+ * lets all who waited in by the end and keeps up with the newcomers. Every member does the same over the same span,
+ * so the fleet's rate is the sum. A page hears
+ * its place, then its admission. Places are told a batch a step, in line order and after the step's admissions:
+ * telling ten thousand sockets at once would hold up the first turns for seconds.
  */
 @ApplicationScoped
 public class WaitingLine {
@@ -64,6 +65,7 @@ public class WaitingLine {
     private long until;
     private final Pace pace = new Pace();
     private long admitted;
+    private int arrived; // newcomers since the last step
     private long closuresSeen; // the sockets' closures when the line last forgot those gone
     private ScheduledFuture<?> admitting; // null: nobody waits in line here now
 
@@ -81,7 +83,8 @@ public class WaitingLine {
     @FailsAlone
     synchronized void joined(@Observes SocketJoined joined) {
         if (admitting != null) {
-            turns.add(joined.sessionId(), until); // told its place with the next step
+            turns.add(joined.sessionId()); // behind everyone in line, told its place with the next step
+            arrived++;
         }
     }
 
@@ -115,18 +118,20 @@ public class WaitingLine {
         from = reopening;
         admitted = 0;
         for (WaitingSocket socket : sockets.waiting()) {
-            turns.add(socket.sessionId(), end);
+            turns.add(socket.sessionId());
         }
-        spread(end, now);
+        until = end;
+        pace.begin(now);
+        record();
         admitting = scheduler.scheduleAtFixedRate(faults.guarded("WaitingLine.admitDue", this::admitDue), STEP_MILLIS,
                 STEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** The turns still in line, evenly up to a step before the end (newcomers' turn), each to be told again. */
+    /** The reopening's end moved: the line keeps its order, each in it is told its place again. */
     private void spread(long end, long now) {
         until = end;
-        long last = Math.max(now, end - STEP_MILLIS);
-        pace.spread(turns.spread(now, last), now, last);
+
+        turns.tellAgain();
         record();
     }
 
@@ -136,21 +141,24 @@ public class WaitingLine {
             turns.keepOnly(sockets::isOpen);
         }
         long now = store.now();
-        admit(turns.next + pace.allow(turns.dueBy(now) - turns.next, now, STEP_MILLIS));
+        admit(turns.next + pace.allow(turns.waiting(), arrived, now, until, STEP_MILLIS));
+        arrived = 0;
+        double perMilli = pace.perMilli(turns.waiting(), now, until);
         turns.told = Math.max(turns.told, turns.next);
         for (int stop = Math.min(turns.size(), turns.told + PLACES_PER_STEP); turns.told < stop; turns.told++) {
-            Turns.Turn turn = turns.get(turns.told);
-            sockets.sendTo(turn.sessionId(), jsonb.toJson(new SocketMessage(SocketMessage.PLACE, new Place(
-                    turns.told - turns.next + 1, turns.waiting(), turn.at(), until, now))));
+            int place = turns.told - turns.next + 1;
+            long at = Math.min(until, now + (long) (place / Math.max(perMilli, 1e-9)));
+            sockets.sendTo(turns.get(turns.told), jsonb.toJson(new SocketMessage(SocketMessage.PLACE, new Place(
+                    place, turns.waiting(), at, until, now))));
         }
     }
 
     /** Lets in everyone in line up to (not including) {@code end}, in order. */
     private void admit(int end) {
-        String message = jsonb.toJson(new SocketMessage(SocketMessage.ADMITTED, new Admitted(Admission.COOKIE,
-                admission.value(from), until)));
         while (turns.next < end) {
-            if (sockets.sendTo(turns.get(turns.next++).sessionId(), message)) {
+            String message = jsonb.toJson(new SocketMessage(SocketMessage.ADMITTED, new Admitted(
+                    admission.value(from), until)));
+            if (sockets.sendTo(turns.get(turns.next++), message)) {
                 admitted++;
                 metrics.count("circuitbreaker_reopening_admitted");
             }

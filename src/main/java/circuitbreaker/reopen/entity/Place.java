@@ -8,7 +8,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  *
  * @param place its number in line on this instance, from 1
  * @param of how many wait in line here
- * @param at when its turn comes (epoch ms); those who arrive during the reopening come last, at its end
+ * @param at about when its turn comes (epoch ms), at the line's pace when it was told; at the latest the end
  * @param until when everyone is in
  * @param serverTime the breaker's clock when it was sent, so the page can correct for its own
  */

@@ -1,6 +1,8 @@
 package circuitbreaker.reopen.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import circuitbreaker.maintenance.entity.Cause;
@@ -42,5 +44,25 @@ class AdmissionTest {
         here.heard("not a key", T);
         here.heard(member.key(), T + Admission.KEEP_KEYS.toMillis() + 1);
         assertTrue(here.admits(cookie(member.value(T)), REOPENING, T + 1_000), "a key heard again is kept");
+    }
+
+    @Test
+    void eachVisitorHoldsAValueOfItsOwnAndOneCannotBeMadeIntoAnother() {
+        String first = here.value(T);
+        String second = here.value(T);
+        assertNotEquals(first, second, "two visitors of the same reopening");
+        assertTrue(here.valid(first, REOPENING, T + 1_000) && here.valid(second, REOPENING, T + 1_000));
+        String[] parts = first.split("\\.");
+        String swapped = parts[0] + "." + second.split("\\.")[1] + "." + parts[2];
+        assertFalse(here.valid(swapped, REOPENING, T + 1_000), "one visitor's signature on another's turn");
+        assertFalse(here.valid("garbage", REOPENING, T + 1_000));
+        assertFalse(here.valid(T + ".", REOPENING, T + 1_000));
+    }
+
+    @Test
+    void theCookieIsOutOfReachOfScriptsAndLastsPastTheReopening() {
+        assertEquals(Admission.COOKIE + "=v; Path=/; Max-Age=630; HttpOnly; SameSite=Lax",
+                Admission.cookie("v", T + 30_000, T, false));
+        assertTrue(Admission.cookie("v", T + 30_000, T, true).endsWith("; Secure"));
     }
 }

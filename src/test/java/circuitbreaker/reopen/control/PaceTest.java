@@ -3,44 +3,71 @@ package circuitbreaker.reopen.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class PaceTest {
 
+    static final long STEP = 100;
     final Pace pace = new Pace();
 
     @Test
-    void turnsThatAreDueGoInAtTheEvenRate() {
-        pace.spread(100, 0, 10_000); // one every 100 ms
-        int went = 0;
-        for (long now = 100; now <= 10_000; now += 100) {
-            went += pace.allow(1, now, 100);
+    void thoseWhoWaitedGoAtTheEvenRateAndAreAllInByTheEnd() {
+        pace.begin(0); // 100 in line over 10 s: one per 100 ms
+        int inLine = 100;
+        int[] perSecond = new int[10];
+        for (long now = STEP; now < 10_000; now += STEP) {
+            int going = pace.allow(inLine, 0, now, 10_000, STEP);
+            perSecond[(int) ((now - 1) / 1000)] += going;
+            inLine -= going;
         }
-        assertEquals(100, went, "every turn goes in on time when the machine keeps up");
+        int busiest = Arrays.stream(perSecond).max().orElseThrow();
+        assertTrue(inLine <= 5, "all but a few, who go at the end: " + inLine);
+        assertEquals(inLine, pace.allow(inLine, 0, 10_000, 10_000, STEP));
+        assertTrue(busiest <= 11, "the even ten a second: " + Arrays.toString(perSecond));
     }
 
     @Test
-    void afterAStallTheBacklogCatchesUpSlightlyFasterNeverAsABurst() {
-        pace.spread(1_000, 0, 10_000); // ten per 100 ms step
-        assertEquals(10, pace.allow(10, 100, 100));
-        int afterStall = pace.allow(40, 5_000, 100); // four seconds without a step: 390 turns are due
-        assertTrue(afterStall <= 12, "at most a step's worth at the catch-up rate, not " + afterStall);
-        int next = pace.allow(400, 5_100, 100);
-        assertTrue(next >= 11 && next <= 12, "then 15 % faster than the even rate: " + next);
+    void newcomersAreLetInAsTheyArriveOnTopOfThoseWhoWaited() {
+        pace.begin(0); // 200 in line over 20 s (10 a second), and 20 a second arrive
+        int inLine = 200;
+        int let = 0;
+        int[] perSecond = new int[21];
+        for (long now = STEP; now <= 20_000; now += STEP) {
+            inLine += 2;
+            int going = pace.allow(inLine, 2, now, 20_000, STEP);
+            inLine -= going;
+            let += going;
+            perSecond[(int) ((now - 1) / 1000)] += going;
+        }
+        assertEquals(600, let, "all 200 and the 400 newcomers by the end");
+        for (int second = 2; second < 20; second++) {
+            assertTrue(perSecond[second] <= 39, "within 1.3 x the even 30 a second: " + perSecond[second]
+                    + " in second " + second);
+        }
+        assertTrue(perSecond[19] <= 39, "no rush at the end: " + perSecond[19]);
     }
 
     @Test
-    void nothingIsAllowedBeyondWhatIsDue() {
-        pace.spread(1_000, 0, 10_000);
-        assertEquals(3, pace.allow(3, 1_000, 100));
-        assertEquals(0, pace.allow(0, 1_100, 100));
+    void aVisitorWithNobodyAheadGoesAtOnceWhenThePaceAllowsOneMore() {
+        pace.begin(0);
+        assertEquals(0, pace.allow(0, 0, 5_000, 30_000, STEP), "nobody in line");
+        assertEquals(1, pace.allow(1, 1, 5_100, 30_000, STEP), "the first newcomer, at once");
     }
 
     @Test
-    void whatTheLineStillOwesAtItsLastTurnGoesInThen() {
-        pace.spread(1_000, 0, 10_000);
-        assertEquals(10, pace.allow(10, 100, 100));
-        assertTrue(pace.allow(900, 9_000, 100) <= 12, "paced while there is time");
-        assertEquals(880, pace.allow(880, 10_000, 100), "at the last turn, before the newcomers");
+    void afterAStallTheLineGoesOnAtItsRateNeverAsABurst() {
+        pace.begin(0); // 1 000 in line over 10 s: ten per 100 ms step
+        assertEquals(10, pace.allow(1_000, 0, STEP, 10_000, STEP));
+        int afterStall = pace.allow(990, 0, 5_000, 10_000, STEP); // 4.9 s without a step
+        assertTrue(afterStall <= 20, "at most a step's worth, not " + afterStall);
+        int next = pace.allow(990 - afterStall, 0, 5_100, 10_000, STEP);
+        assertTrue(next >= 19 && next <= 20, "then fast enough to be through by the end: " + next);
+    }
+
+    @Test
+    void whoeverIsStillInLineAtTheEndGoesThen() {
+        pace.begin(0);
+        assertEquals(880, pace.allow(880, 0, 10_000, 10_000, STEP));
     }
 }

@@ -1,0 +1,51 @@
+package circuitbreaker.reopen.boundary;
+
+import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.reopen.control.Admission;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * POST /circuit-breaker/admit: a waiting page hands in the admission its socket gave it on its turn and gets it back
+ * as an HttpOnly cookie, which no script on the site can read or copy. The body is the value alone (text/plain). A
+ * value that is not an admission to the reopening going on gets 400 and no cookie.
+ */
+@WebServlet("/circuit-breaker/admit")
+public class AdmitServlet extends HttpServlet {
+
+    /** An admission is under 100 characters; anything much longer is not one. */
+    static final int MAX_BODY = 512;
+
+    @Inject
+    Admission admission;
+
+    @Inject
+    MaintenanceStore store;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        String value = new String(body, StandardCharsets.US_ASCII).strip();
+        MaintenanceState state = store.current();
+        long now = store.now();
+        response.setHeader("Cache-Control", "no-store");
+        if (body.length > MAX_BODY || !admission.valid(value, state, now)) {
+            byte[] error = "{\"success\":false,\"error\":\"not an admission to the reopening going on\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("application/json");
+            response.setContentLength(error.length);
+            response.getOutputStream().write(error);
+            return;
+        }
+        boolean secure = request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+        response.addHeader("Set-Cookie", Admission.cookie(value, state.reopening().until(), now, secure));
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+}
