@@ -13,11 +13,11 @@ if [ "${1:-}" = "--smoke" ]; then
   # sockets and the reopening share the running instance instead of a fresh start each (fresh=no).
   seconds=1; connections="50"; rounds=1; sockets="100"; per_process=50; tick_seconds=3; updates=2; ready_runs=1
   waiting=100; reopen_seconds=3; idle_seconds=1; fresh=no; turn_seconds=30   # nice'd in the suite: slow is fine
-  reconnects=200
+  reconnects=200; newcomers=5
 else
   seconds=10; connections="100 1000"; rounds=3; sockets="1000 5000 10000 15000"; per_process=5000
   tick_seconds=10; updates=5; ready_runs=5; waiting=10000; reopen_seconds=60; idle_seconds=5; fresh=yes
-  turn_seconds=5; reconnects=10000
+  turn_seconds=5; reconnects=10000; newcomers=200   # newcomers: a second each through a third, 20 s reopening
 fi
 sockets=${BENCHMARK_SOCKETS:-$sockets}   # e.g. BENCHMARK_SOCKETS="1000 5000" to measure fewer levels
 parts=" ${BENCHMARK_PARTS:-ready http gate sockets reopening reconnects} "
@@ -233,7 +233,7 @@ if part reopening; then
   pid=$(cat "$work/run/circuit-breaker-$port.pid")
   while read -r row; do reopening_rows+=("$row"); done < <(timeout 900 java -cp target/test-classes \
     circuitbreaker.benchmark.ReopeningBenchmark "$port" "$pid" "$waiting" "$per_process" \
-    "http://127.0.0.1:$gated_port/" "$work/nginx/arrivals.log" "$reopen_seconds")
+    "http://127.0.0.1:$gated_port/" "$work/nginx/arrivals.log" "$reopen_seconds" "${BENCHMARK_NEWCOMERS:-$newcomers}")
 fi
 
 # --- 6. A reconnect storm during a reopening: the line and the heap come back to where they were -----------------
@@ -289,11 +289,11 @@ done
 for row in "${socket_rows[@]}"; do echo "$row" >>"$out/sockets.jsonl"; done
 if part reopening; then
   say ""
-  say "| reopening (through the gated nginx) | waiting | arrived | asked again/failed | arrivals/s peak, p99, median | all in after s | breaker CPU % | breaker RSS MiB before/most |"
+  say "| reopening (through the gated nginx) | waiting + newcomers | arrived | asked again/failed | arrivals/s peak, p99, median | all in after s | breaker CPU % | breaker RSS MiB before/most |"
   say "|---|---|---|---|---|---|---|---|"
   for row in "${reopening_rows[@]}"; do
     echo "$row" >>"$out/reopening.jsonl"   # with the arrivals of every second
-    say "| reopenSeconds $(field "$row" reopenSeconds) | $(field "$row" connected) | $(field "$row" arrived) | $(field "$row" refused)/$(field "$row" failed) | $(field "$row" peakPerSecond), $(field "$row" p99PerSecond), $(field "$row" medianPerSecond) | $(field "$row" lastArrivalSeconds) | $(field "$row" cpuPercent) | $(field "$row" rssBeforeMiB)/$(field "$row" rssMostMiB) |"
+    say "| reopenSeconds $(field "$row" reopenSeconds), newcomers/s $(field "$row" newcomersPerSecond) | $(field "$row" connected) | $(field "$row" arrived) | $(field "$row" refused)/$(field "$row" failed) | $(field "$row" peakPerSecond), $(field "$row" p99PerSecond), $(field "$row" medianPerSecond) | $(field "$row" lastArrivalSeconds) | $(field "$row" cpuPercent) | $(field "$row" rssBeforeMiB)/$(field "$row" rssMostMiB) |"
   done
 fi
 if part reconnects; then

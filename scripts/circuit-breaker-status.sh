@@ -20,6 +20,12 @@ Changes (combine freely; one request, and maintenance is switched on unless --en
   --reopen SECONDS      maintenance is over, and the visitors who waited are let back over SECONDS,
                         longest waiting first (at most 3600; 0: everyone at once). During a
                         reopening, --reopen 0 lets everyone in now
+Admission mode (the site is up but overloaded: new visitors wait on the page and are let in at a rate):
+  --admission PER_MINUTE  let in at most PER_MINUTE new visitors a minute, fleet-wide, in the order
+                        they came (1 to 600000); again to change the rate
+  --idle SECONDS        with --admission: an admitted visitor idle this long queues again (10 to
+                        86400; default 300)
+  --admission off       everyone may come again
 Planned windows (maintenance opens and closes by itself):
   --schedule START END  plan a window; START and END are ISO-8601 with an offset
                         (2026-12-01T02:00:00+01:00) or epoch milliseconds; --message and --issue
@@ -48,6 +54,8 @@ Examples:
   circuit-breaker-status --status
   circuit-breaker-status --end
   circuit-breaker-status --reopen 120     # over, and those who waited come back over two minutes
+  circuit-breaker-status --admission 600  # a waiting room: ten new visitors a second
+  circuit-breaker-status --admission off
   circuit-breaker-status --schedule 2026-12-01T02:00:00+01:00 2026-12-01T03:00:00+01:00 --message "Upgrade"
 EOF
 }
@@ -116,6 +124,18 @@ while [ $# -gt 0 ]; do
     --schedule)
       [ $# -ge 3 ] && ! $has_value || bad_usage "--schedule needs START and END"
       add_time start "$2"; add_time end "$3"; mode=schedule; shift_by=3 ;;
+    --admission)
+      takes_value "$@"; mode=admission
+      if [ "$value" = off ]; then admission='{"active": false}'
+      else
+        whole_number --admission "$value"
+        [ "${#value}" -le 6 ] && (( 10#$value >= 1 && 10#$value <= 600000 )) || bad_usage "--admission must be from 1 to 600000 a minute, or off"
+        admission="{\"active\": true, \"perMinute\": $((10#$value))}"
+      fi ;;
+    --idle)
+      takes_value "$@"; whole_number --idle "$value"
+      [ "${#value}" -le 5 ] && (( 10#$value >= 10 && 10#$value <= 86400 )) || bad_usage "--idle must be from 10 to 86400 seconds"
+      idle=$((10#$value)) ;;
     --windows) mode=windows ;;
     --version) mode=version ;;
     --cancel)
@@ -134,6 +154,13 @@ done
 # --end and --reopen both end maintenance: said once, whichever came.
 if ${ended:-false}; then add_number isActive false; fi
 if [ "$mode" = schedule ] && [ -n "$state_change" ]; then bad_usage "$state_change changes the state now; a window's end is its END"; fi
+if [ -n "${idle:-}" ]; then
+  [ "$mode" = admission ] && [ "${admission:-}" != '{"active": false}' ] || bad_usage "--idle goes with --admission PER_MINUTE"
+  admission=${admission%\}}", \"idleSeconds\": $idle}"
+fi
+if [ "$mode" = admission ] && { $update || [ -n "$state_change" ] || ${ended:-false}; }; then
+  bad_usage "--admission is a change of its own: send the state's changes in another call"
+fi
 [ "$mode" = state ] || ! $update || [ "$mode" = schedule ] || bad_usage "--$mode takes no --message or --issue"
 if [ "$mode" = version ]; then
   home=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
@@ -145,7 +172,7 @@ if [ "$mode" = version ]; then
   fi
 fi
 $update || $show_status || $raw_json || [ "$mode" != state ] \
-  || bad_usage "say what to change (--message, --issue, --time, --countdown, --end, --reopen), plan a window (--schedule) or ask for --status"
+  || bad_usage "say what to change (--message, --issue, --time, --countdown, --end, --reopen, --admission), plan a window (--schedule) or ask for --status"
 need curl
 need jq
 
@@ -207,6 +234,7 @@ summary() {
                else "\(. / 60 | floor | tostring | if length < 2 then "0" + . else . end):\(. % 60 | tostring | if length < 2 then "0" + . else . end)" end;
     (.state // .) as $s
     | "Maintenance:   \(if $s.isActive then "ON (\($s.phase))" elif $s.phase == "reopening" then "off, reopening: \($s.reopening.admitted) let in, \($s.reopening.waiting) waiting here, everyone in by \($s.reopening.until / 1000 | todate)" else "off" end)",
+      "Admission:     \(if $s.admission == null then "off (everyone may come)" else "ON, \($s.admission.perMinute) new visitors a minute, idle after \($s.admission.idleSeconds) s\(if $s.phase == "admission" then "; \($s.admission.admitted) let in, \($s.admission.waiting) waiting here" else " (waits while maintenance is on)" end)" end)",
       "Message:       \($s.message)",
       "Current issue: \($s.currentIssue)",
       "Remaining:     \(if ($s.isActive | not) then "-" elif $s.estimatedCompletion == null then "no end set" else ($s.countdown | clock) + " (until " + ($s.estimatedCompletion / 1000 | todate) + ")" end)",
@@ -231,6 +259,14 @@ case "$mode" in
   windows)
     call GET /api/maintenance/windows
     if $raw_json; then cat "$body_file"; echo; else windows_list; fi
+    exit 0 ;;
+  admission)
+    jq_filter=$admission
+    call POST /api/maintenance/admission
+    if $raw_json; then cat "$body_file"; echo
+    else jq -r 'if .active then "Admission mode is on: \(.perMinute) new visitors a minute, idle after \(.idleSeconds) s." else "Admission mode is off: everyone may come." end' "$body_file"
+    fi
+    if $show_status; then call GET /api/maintenance/status; summary; fi
     exit 0 ;;
   cancel)
     call DELETE "/api/maintenance/windows/$cancel_id"

@@ -159,6 +159,16 @@ check_settings() {
     value=${!name:-}
     [ -z "$value" ] || { [[ "$value" =~ ^[0-9]+$ ]] && [ "$value" -ge 1 ]; } || fail "$name must be at least 1, not '$value'"
   done
+  for name in CIRCUIT_BREAKER_ADMISSION_LATENCY_MS CIRCUIT_BREAKER_ADMISSION_CALM_SECONDS; do
+    value=${!name:-}
+    [ -z "$value" ] || { [[ "$value" =~ ^[0-9]{1,9}$ ]] && [ "$value" -ge 1 ]; } || fail "$name must be at least 1, not '$value'"
+  done
+  value=${CIRCUIT_BREAKER_ADMISSION_PER_MINUTE:-}
+  [ -z "$value" ] || { [[ "$value" =~ ^[0-9]{1,6}$ ]] && [ "$value" -ge 1 ] && [ "$value" -le 600000 ]; } \
+    || fail "CIRCUIT_BREAKER_ADMISSION_PER_MINUTE must be from 1 to 600000, not '$value'"
+  value=${CIRCUIT_BREAKER_ADMISSION_FAILURE_SHARE:-}
+  [ -z "$value" ] || [[ "$value" =~ ^(0?\.[0-9]*[1-9][0-9]*|1(\.0*)?)$ ]] \
+    || fail "CIRCUIT_BREAKER_ADMISSION_FAILURE_SHARE must be above 0 and at most 1, such as 0.5, not '$value'"
   value=${CIRCUIT_BREAKER_REOPEN_SECONDS:-}
   [ -z "$value" ] || { [[ "$value" =~ ^[0-9]{1,4}$ ]] && [ "$value" -le 3600 ]; } \
     || fail "CIRCUIT_BREAKER_REOPEN_SECONDS must be from 0 to 3600, not '$value'"

@@ -21,7 +21,10 @@ app.use((req, res, next) => {
   next();
 });
 app.get("/arrivals", (req, res) => res.json(arrivals));
-app.get("/health", (req, res) => res.type("text/plain").send("ok"));
+// A site under load answers slowly: POST /slow?ms=N delays /health by N ms (0: at once again).
+let healthDelay = 0;
+app.post("/slow", (req, res) => { healthDelay = Number(req.query.ms) || 0; res.send("ok"); });
+app.get("/health", (req, res) => setTimeout(() => res.type("text/plain").send("ok"), healthDelay));
 app.get("/events", (req, res) => {
   res.set({ "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
   res.flushHeaders();

@@ -208,12 +208,13 @@
   /** The state panel and the actions that depend on it; true when the state is another version than before. */
   function renderState(s, before) {
     var opening = s.phase === "reopening";
-    set("state", s.isActive ? "On" : opening ? "Reopening" : "Off");
+    set("state", s.isActive ? "On" : opening ? "Reopening" : s.phase === "admission" ? "Waiting room" : "Off");
     $("state").setAttribute("data-on", String(s.isActive));
     set("cause", s.isActive ? "opened by " + ({ operator: "an operator", schedule: "the schedule",
       watcher: "the automatic breaker" }[s.cause] || s.cause)
       : opening ? "visitors are let back in the order they waited" : "visitors reach the site");
     renderReopening(opening ? s.reopening : null);
+    renderAdmission(s.admission, s.phase === "admission");
     set("message", s.message);
     set("issue", s.currentIssue);
     set("countdown", s.estimatedCompletion ? clock(s.countdown) : "no end set");
@@ -237,6 +238,15 @@
       set("reopening-progress", r.admitted + " let in, " + r.waiting + " waiting here; everyone is in by "
         + when(r.until) + ".");
     }
+  }
+
+  /** Admission mode: whether it is on, by whom, its rate and this instance's line; the way to end it. */
+  function renderAdmission(a, admitting) {
+    set("admission", !a ? "Off: everyone may come."
+      : "On (" + (a.by === "watcher" ? "the automatic breaker" : "an operator") + "): " + a.perMinute
+        + " new visitors a minute, idle after " + a.idleSeconds + " s. "
+        + (admitting ? a.admitted + " let in, " + a.waiting + " waiting here." : "Waits while maintenance is on."));
+    $("admission-end").disabled = !a;
   }
 
   /** The visitors waiting: their open sockets here, in the fleet, and per member. */
@@ -328,6 +338,18 @@
 
   $("everyone").addEventListener("click", function () {
     act("action-result", call("POST", "status", { isActive: false, reopenSeconds: 0 }), "Everyone is let in now.")
+      .catch(function () { });
+  });
+
+  $("admission-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var body = { active: true, perMinute: Number($("admission-rate").value), idleSeconds: Number($("admission-idle").value) };
+    act("admission-result", call("POST", "admission", body), "New visitors are let in at " + body.perMinute
+      + " a minute.").catch(function () { });
+  });
+
+  $("admission-end").addEventListener("click", function () {
+    act("admission-result", call("POST", "admission", { active: false }), "The waiting room is closed: everyone may come.")
       .catch(function () { });
   });
 

@@ -14,13 +14,15 @@
     return h > 0 ? h + ":" + two(m) + ":" + two(s) : two(m) + ":" + two(s);
   }
 
-  // During a reopening the visitor waits for its turn, and everyone is in by the reopening's end.
-  function reopening() { return state.phase === "reopening"; }
+  // During a reopening the visitor waits for its turn, and everyone is in by the reopening's end; in admission mode
+  // (the site's waiting room) it waits for its turn too, with no end.
+  function reopening() { return state.phase === "reopening" || state.phase === "admission"; }
 
   function secondsUntil(at) { return Math.max(0, Math.ceil((at - (Date.now() + offset)) / 1000)); }
 
   function remaining() {
-    var end = reopening() ? state.reopenUntil : state.end;
+    var end = state.phase === "admission" ? (state.place ? state.place.at : null)
+      : reopening() ? state.reopenUntil : state.end;
     return end === null ? 0 : secondsUntil(end);
   }
 
@@ -42,13 +44,14 @@
     $("phase").dataset.phase = phase;
     $("phase").textContent = words["phase" + phase.charAt(0).toUpperCase() + phase.slice(1)];
     // A place in line, once known, says more than the label: whichever of the two the page hears first.
-    if (!(phase === "reopening" && state.place)) announce($("phase").textContent);
+    if (!(reopening() && state.place)) announce($("phase").textContent);
   }
 
   function showNote() {
     if (reopening()) { // not this visitor's turn yet: the gate sends everyone not let in back to this page
-      $("note").textContent = state.place ? "" : format(words.reopeningNote, new Date(state.reopenUntil)
-        .toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" }));
+      $("note").textContent = state.place ? "" : state.phase === "admission" ? words.admissionNote
+        : format(words.reopeningNote, new Date(state.reopenUntil)
+          .toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" }));
       $("place").hidden = !state.place;
       if (state.place && !state.place.admitted) $("place").textContent = placeText(); // each second, not announced
       if (!state.place || !state.place.admitted) stopWatching();
@@ -74,13 +77,13 @@
     state.end = s.estimatedCompletion;
     // The breaker's own texts arrive in English; an operator's text is shown exactly as written. With no
     // maintenance on, the page's own words: the visitor waits for its turn, or the site does not answer yet.
-    var opening = s.phase === "reopening";
-    state.reopenUntil = opening ? s.reopening.until : null;
+    var crowd = s.phase === "admission", opening = s.phase === "reopening" || crowd;
+    state.reopenUntil = s.phase === "reopening" ? s.reopening.until : null;
     if (!opening) state.place = null;
-    var message = !s.isActive ? (opening ? words.reopeningMessage : words.idleMessage)
+    var message = !s.isActive ? (crowd ? words.admissionMessage : opening ? words.reopeningMessage : words.idleMessage)
       : s.message === words.autoMessageEn ? words.autoMessage : s.message;
-    $("issue").textContent = !s.isActive ? (opening ? words.reopeningIssue : words.idleIssue)
-      : s.currentIssue === words.autoIssueEn ? words.autoIssue : s.currentIssue;
+    $("issue").textContent = !s.isActive ? (crowd ? words.admissionIssue : opening ? words.reopeningIssue
+      : words.idleIssue) : s.currentIssue === words.autoIssueEn ? words.autoIssue : s.currentIssue;
     if (message !== state.message) {
       state.message = message;
       $("message").textContent = message;

@@ -51,7 +51,7 @@ final class PageVisits {
                 admit(visitor, text.substring(at, text.indexOf('"', at)));
             }
         } else if (text.startsWith("{\"type\":\"statusUpdate\"") && text.contains("\"isActive\":false")
-                && !text.contains("\"phase\":\"reopening\"")) {
+                && !text.contains("\"phase\":\"reopening\"") && !text.contains("\"phase\":\"admission\"")) {
             visit(visitor, null);
         }
     }

@@ -17,10 +17,11 @@ import java.util.Locale;
  * once with everyone let in at once ({@code reopenSeconds: 0}) and once spread over the reopening, and each time every
  * page goes to the site through the gated front as page.js would. The site logs each arrival's time; this counts them
  * per second. It also measures the breaker's CPU and memory while it tells N sockets their places and admits them.
+ * With newcomers, a third ending (20 s) has that many new pages a second arrive all through it (SPEC §20).
  *
  * <p>Usage: {@code ReopeningBenchmark <port> <server pid> <sockets> <per process> <site URL through the front>
- * <arrivals log> <reopen seconds>}. The log has one line per arrival, its epoch time in seconds ({@code $msec}).
- * Prints one line of JSON per ending. Traffic goes to 127.0.0.1 only.
+ * <arrivals log> <reopen seconds> [<newcomers per second>]}. The log has one line per arrival, its epoch time in
+ * seconds ({@code $msec}). Prints one line of JSON per ending. Traffic goes to 127.0.0.1 only.
  */
 public final class ReopeningBenchmark {
 
@@ -34,13 +35,17 @@ public final class ReopeningBenchmark {
         String site = args[4];
         Path arrivals = Path.of(args[5]);
         int reopenSeconds = Integer.parseInt(args[6]);
+        int newcomers = args.length > 7 ? Integer.parseInt(args[7]) : 0;
 
         post(port, "{\"countdown\":7200}");
         List<Load> loads = SocketBenchmark.start(port, sockets, perProcess, site);
         int connected = SocketBenchmark.connected(loads);
         Thread.sleep(3000); // every page has heard the state and waits
-        for (int seconds : new int[] {0, reopenSeconds}) {
-            System.out.println(reopen(port, pid, loads, arrivals, seconds, sockets, connected));
+        int[][] endings = newcomers > 0 ? new int[][] {{0, 0}, {reopenSeconds, 0}, {NEWCOMER_SECONDS, newcomers}}
+                : new int[][] {{0, 0}, {reopenSeconds, 0}};
+        for (int[] ending : endings) {
+            System.out.println(reopen(port, pid, loads, arrivals, ending[0], ending[1], sockets, connected));
+            connected += ending[1] * ending[0]; // the newcomers wait with the others from now on
             post(port, "{\"countdown\":7200}");
             Thread.sleep(3000); // closed again everywhere, the front's one-second answers included
         }
@@ -50,9 +55,17 @@ public final class ReopeningBenchmark {
         }
     }
 
-    /** Ends maintenance with that reopening, and waits until every page has been to the site (or well past its end). */
-    private static String reopen(int port, long pid, List<Load> loads, Path arrivals, int seconds, int sockets,
-            int connected) throws Exception {
+    /** The reopening that newcomers arrive through. */
+    static final int NEWCOMER_SECONDS = 20;
+    /** Newcomers are opened in batches this often. */
+    static final long NEWCOMER_STEP_MILLIS = 100;
+
+    /**
+     * Ends maintenance with that reopening, {@code newcomers} new pages a second arriving through it, and waits until
+     * every page has been to the site (or well past its end).
+     */
+    private static String reopen(int port, long pid, List<Load> loads, Path arrivals, int seconds, int newcomers,
+            int sockets, int waiting) throws Exception {
         for (Load load : loads) {
             load.ask("forget");
         }
@@ -62,9 +75,18 @@ public final class ReopeningBenchmark {
         long posted = System.currentTimeMillis();
         post(port, "{\"isActive\":false,\"reopenSeconds\":" + seconds + "}");
         long deadline = posted + (seconds + 30) * 1000L;
+        int added = 0;
+        int connected = waiting;
         int[] visits = new int[4]; // arrived, refused (the page again: asked once more), failed, pending
         do {
-            Thread.sleep(250);
+            Thread.sleep(NEWCOMER_STEP_MILLIS);
+            long due = Math.min(seconds * 1000L, System.currentTimeMillis() - posted) * newcomers / 1000;
+            while (added < due) { // in batches, spread over the load processes
+                int batch = (int) Math.min(due - added, Math.max(1, newcomers / 10));
+                loads.get(added % loads.size()).ask("more " + batch);
+                added += batch;
+            }
+            connected = waiting + added;
             rssMost = Math.max(rssMost, SocketBenchmark.rssKib(pid));
             visits = new int[4];
             for (Load load : loads) {
@@ -73,18 +95,20 @@ public final class ReopeningBenchmark {
                     visits[i] += Integer.parseInt(line[2 + 2 * i]);
                 }
             }
-        } while (visits[0] + visits[2] < connected && System.currentTimeMillis() < deadline);
+        } while ((visits[0] + visits[2] < connected || added < seconds * newcomers)
+                && System.currentTimeMillis() < deadline);
         long done = System.currentTimeMillis();
         double cpuPercent = (SocketBenchmark.cpuTicks(pid) - cpuBefore) * 100.0 / ((done - posted) / 10.0);
         long[] perSecond = perSecond(arrivals, posted, done);
         long[] sorted = perSecond.clone();
         java.util.Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "{\"reopenSeconds\":%d,\"sockets\":%d,\"connected\":%d,\"arrived\":%d,"
+        return String.format(Locale.ROOT, "{\"reopenSeconds\":%d,\"newcomersPerSecond\":%d,\"sockets\":%d,"
+                        + "\"connected\":%d,\"arrived\":%d,"
                         + "\"refused\":%d,\"failed\":%d,\"pending\":%d,\"peakPerSecond\":%d,\"p99PerSecond\":%d,"
                         + "\"medianPerSecond\":%d,"
                         + "\"lastArrivalSeconds\":%.1f,\"cpuPercent\":%.1f,\"rssBeforeMiB\":%.0f,\"rssMostMiB\":%.0f,"
                         + "\"perSecond\":%s}",
-                seconds, sockets, connected, visits[0], visits[1], visits[2], visits[3],
+                seconds, newcomers, sockets, connected, visits[0], visits[1], visits[2], visits[3],
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1], SocketBenchmark.percentile(sorted, 99),
                 SocketBenchmark.percentile(sorted, 50),
                 lastArrival(arrivals, posted, done) / 1000.0, cpuPercent, rssBefore / 1024.0, rssMost / 1024.0,

@@ -69,7 +69,8 @@ public final class SocketLoad {
         load.run(Integer.parseInt(args[0]), Integer.parseInt(args[1]), args[2]);
     }
 
-    private void run(int port, int count, String source) throws Exception {
+    private void run(int port, int first, String source) throws Exception {
+        int count = first;
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 String line;
@@ -91,7 +92,7 @@ public final class SocketLoad {
         boolean announced = false;
         long started = System.nanoTime();
         while (true) {
-            while (!announced && opened < count && opened - connected - closed < CONNECTING_AT_ONCE) {
+            while (opened < count && opened - connected - closed < CONNECTING_AT_ONCE) {
                 SocketChannel channel = SocketChannel.open();
                 channel.configureBlocking(false);
                 channel.bind(new InetSocketAddress(source, 0));
@@ -103,8 +104,8 @@ public final class SocketLoad {
             }
             // Bounded: whatever has not completed its handshake a minute in counts as failed.
             boolean late = System.nanoTime() - started > CONNECT_TIMEOUT_NANOS;
-            if (!announced && (connected + closed == count || late)) {
-                System.out.println("connected " + connected + " failed " + (count - connected));
+            if (!announced && (connected + closed >= first || late)) {
+                System.out.println("connected " + connected + " failed " + (first - connected));
                 announced = true;
             }
             selector.select(200);
@@ -131,6 +132,11 @@ public final class SocketLoad {
             }
             String command;
             while ((command = commands.poll()) != null) {
+                if (command.startsWith("more ")) { // newcomers: that many more pages open their sockets now
+                    count += Integer.parseInt(command.substring(5));
+                    System.out.println("more");
+                    continue;
+                }
                 if (command.equals("quit")) {
                     for (Client client : clients) {
                         client.channel.close();

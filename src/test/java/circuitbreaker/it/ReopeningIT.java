@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import circuitbreaker.reopen.control.Admission;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReopeningIT {
 
     static final Duration SOON = Duration.ofSeconds(15);
-    /** More than the largest test here needs at once (600 pages), so the cap can be met on purpose. */
-    static final int MAX_SOCKETS = 650;
+    /** More than the largest test here needs at once (1 000 pages), so the cap can be met on purpose. */
+    static final int MAX_SOCKETS = 1_050;
 
     @TempDir
     static Path work;
@@ -51,16 +53,23 @@ class ReopeningIT {
         site = NodeSite.started();
         receivers = new Receivers();
         Path hooks = Files.writeString(work.resolve("webhooks.json"), "[" + WebhooksIT.hookFor(receivers.receiver(
-                "/reopening", n -> 204), List.of("reopening.started", "reopening.ended"), null) + "]");
-        breaker = new ServiceProcess(work, Map.of(
+                "/reopening", n -> 204), List.of("reopening.started", "reopening.ended"), null) + ","
+                + WebhooksIT.hookFor(receivers.receiver("/admission", n -> 204), List.of("admission.started",
+                "admission.ended"), null) + "]");
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "CIRCUIT_BREAKER_ADMISSION_PER_MINUTE", "120",
+                "CIRCUIT_BREAKER_ADMISSION_LATENCY_MS", "800",
+                "CIRCUIT_BREAKER_ADMISSION_CALM_SECONDS", "3"));
+        settings.putAll(Map.of(
                 "CIRCUIT_BREAKER_WATCH_URL", site.uri("/health").toString(),
                 "CIRCUIT_BREAKER_WATCH_INTERVAL", "1",
-                "CIRCUIT_BREAKER_WATCH_TIMEOUT", "1",
+                "CIRCUIT_BREAKER_WATCH_TIMEOUT", "2",
                 "CIRCUIT_BREAKER_WATCH_FAILURES", "2",
                 "CIRCUIT_BREAKER_WATCH_SUCCESSES", "2",
                 "CIRCUIT_BREAKER_REOPEN_SECONDS", "20",
                 "CIRCUIT_BREAKER_SOCKETS_MAX", String.valueOf(MAX_SOCKETS),
                 "CIRCUIT_BREAKER_WEBHOOKS_FILE", hooks.toString()));
+        breaker = new ServiceProcess(work, settings);
         breaker.start();
         nginx = GatedProxy.nginx(work, site.port, breaker.port);
     }
@@ -69,6 +78,8 @@ class ReopeningIT {
     void leave() {
         visitors.forEach(WaitingVisitor::close);
         visitors.clear();
+        breaker.api().send("/api/maintenance/admission", "POST", "{\"active\":false}", "Content-Type",
+                "application/json"); // whatever a test left on
     }
 
     @AfterAll
@@ -211,6 +222,112 @@ class ReopeningIT {
         assertTrue(took <= 1_100, "within the front's second: " + took + " ms");
     }
 
+    JsonObject admission(String json) {
+        HttpResponse<String> answer = breaker.api().send("/api/maintenance/admission", "POST", json,
+                "Content-Type", "application/json");
+        assertEquals(200, answer.statusCode(), answer.body());
+        return Api.json(answer);
+    }
+
+    /**
+     * SPEC §20's waiting room: the site is up, a crowd arrives at once, and the site sees the rate it was given, in
+     * arrival order; ended, everyone else comes at once. The CLI turns it on and off as a deploy script would.
+     */
+    @Test
+    void admissionModeLetsACrowdInAtItsRateInArrivalOrderAndEndsWhenTheOperatorSays() throws Exception {
+        post("{\"isActive\":false,\"reopenSeconds\":0}");
+        Command on = Command.run(Map.of("CIRCUIT_BREAKER_PORT", Integer.toString(breaker.port)),
+                "bash", "scripts/circuit-breaker-status.sh", "--admission", "600", "--idle", "120");
+        assertEquals(0, on.exitCode(), on.toString());
+        assertEquals("Admission mode is on: 600 new visitors a minute, idle after 120 s.", on.out().strip());
+        JsonObject status = breaker.api().status();
+        assertEquals("admission", status.getString("phase"));
+        assertEquals(600, status.getJsonObject("admission").getInt("perMinute"));
+        assertEquals(503, nginx.api().get("/").statusCode(), "a visitor without an admission waits on the page");
+
+        long began = System.currentTimeMillis();
+        List<WaitingVisitor> crowd = arrive("c", 1_000, 0); // as fast as they can connect
+        Waits.untilTime(began + 20_000);
+        Map<String, Long> arrivals = arrivals();
+        List<WaitingVisitor> in = crowd.stream().filter(v -> arrivals.containsKey(v.name)).toList();
+        Map<Long, Integer> perSecond = new TreeMap<>();
+        in.forEach(v -> perSecond.merge(arrivals.get(v.name) / 1000, 1, Integer::sum));
+        System.out.printf("Admission mode at 600 a minute, 1 000 arriving at once: %d in after 20 s, per second %s%n",
+                in.size(), perSecond.values());
+        assertTrue(in.size() >= 150 && in.size() <= 250, "about ten a second: " + in.size());
+        perSecond.forEach((second, count) -> assertTrue(count <= 13, "at most 1.3 x 10 in a second: " + perSecond));
+        for (WaitingVisitor earlier : crowd) {
+            for (WaitingVisitor later : in) {
+                if (later.joinedAt - earlier.joinedAt >= 1000) {
+                    assertTrue(earlier.admittedAt > 0 && earlier.admittedAt <= later.admittedAt, earlier.name
+                            + " came 1 s before " + later.name + " but was not let in first");
+                }
+            }
+        }
+        assertTrue(in.stream().allMatch(v -> v.setCookie.contains("; HttpOnly")), in.get(0).setCookie);
+        String admitted = in.get(0).setCookie.split(";", 2)[0];
+        assertEquals(200, nginx.api().get("/another/page", "Cookie", admitted).statusCode(), "in, while active");
+        JsonObject line = breaker.api().status().getJsonObject("admission");
+        assertTrue(line.getInt("admitted") >= in.size(), line.toString());
+        assertEquals(1_000, line.getInt("admitted") + line.getInt("waiting"), line.toString());
+        assertTrue(breaker.api().get("/mp-metrics").body().matches("(?s).*circuitbreaker_admission_per_minute\\S* "
+                + "600(\\.0)?\\b.*"), "its rate in the metrics");
+
+        Command off = Command.run(Map.of("CIRCUIT_BREAKER_PORT", Integer.toString(breaker.port)),
+                "bash", "scripts/circuit-breaker-status.sh", "--admission", "off");
+        assertEquals(0, off.exitCode(), off.toString());
+        assertEquals("complete", breaker.api().status().getString("phase"));
+        Waits.await("everyone else at the site", SOON, () -> crowd.stream().allMatch(WaitingVisitor::arrived));
+    }
+
+    @Test
+    void theWatcherOpensTheWaitingRoomWhenTheSiteSlowsAndEndsItOnceTheSiteIsWellAgain() throws Exception {
+        post("{\"isActive\":false,\"reopenSeconds\":0}");
+        int toldBefore = receivers.at("/admission").size(); // other tests here turn it on and off too
+        try {
+            site.api().send("/slow?ms=1200", "POST", "");
+            JsonObject on = Waits.await("the watcher to turn admission mode on", SOON, () -> breaker.api().status(),
+                    s -> s.getString("phase").equals("admission"));
+            assertEquals("watcher", on.getJsonObject("admission").getString("by"));
+            assertEquals(120, on.getJsonObject("admission").getInt("perMinute"));
+            assertEquals(503, nginx.api().get("/").statusCode(), "newcomers wait their turn");
+        } finally {
+            site.api().send("/slow?ms=0", "POST", "");
+        }
+        JsonObject off = Waits.await("the watcher to end it once the site is well", SOON,
+                () -> breaker.api().status(), s -> s.getString("phase").equals("complete"));
+        assertTrue(off.isNull("admission"), off.toString());
+        JsonArray history = Api.json(breaker.api().get("/api/maintenance/history?limit=2")).getJsonArray("entries");
+        assertEquals("watcher", history.getJsonObject(0).getString("cause"), "in the timeline: " + history);
+        assertEquals("watcher", history.getJsonObject(1).getJsonObject("admission").getString("by"), history.toString());
+        List<Receivers.Received> told = receivers.await("/admission", toldBefore + 2, SOON);
+        assertEquals(List.of("admission.started", "admission.ended"), told.subList(toldBefore, toldBefore + 2).stream()
+                .map(r -> r.json().getString("type")).toList(), "the team is told");
+    }
+
+    @Test
+    void admissionModeRefusesNonsenseWithAReasonAndChangesNothing() {
+        for (String bad : List.of("{\"active\":true}", "{\"active\":true,\"perMinute\":0}",
+                "{\"active\":true,\"perMinute\":600,\"idleSeconds\":5}", "{\"active\":\"yes\"}",
+                "{\"active\":false,\"perMinute\":5}", "{\"active\":true,\"perMinute\":600,\"rate\":1}", "[]")) {
+            HttpResponse<String> answer = breaker.api().send("/api/maintenance/admission", "POST", bad,
+                    "Content-Type", "application/json");
+            assertEquals(400, answer.statusCode(), bad + ": " + answer.body());
+            assertFalse(Api.json(answer).getString("error").isBlank(), answer.body());
+        }
+        assertFalse(Api.json(breaker.api().get("/api/maintenance/admission")).getBoolean("active"));
+        JsonObject on = admission("{\"active\":true,\"perMinute\":60}");
+        assertEquals(300, on.getInt("idleSeconds"), "the default idle time");
+        JsonObject changed = admission("{\"active\":true,\"perMinute\":120}");
+        assertEquals(on.getJsonNumber("since").longValue(), changed.getJsonNumber("since").longValue(),
+                "a change of rate keeps its visitors' admissions");
+        assertFalse(admission("{\"active\":false}").getBoolean("active"));
+        Command bad = Command.run(Map.of("CIRCUIT_BREAKER_PORT", Integer.toString(breaker.port)),
+                "bash", "scripts/circuit-breaker-status.sh", "--admission", "lots");
+        assertEquals(2, bad.exitCode(), bad.toString());
+        assertTrue(bad.err().contains("--admission needs a whole number"), bad.err());
+    }
+
     @Test
     void withNoReopeningEveryoneComesBackAtOnce() throws Exception {
         post("{\"message\":\"Back at once\",\"countdown\":600}");
@@ -299,8 +416,8 @@ class ReopeningIT {
         long from = second.getJsonNumber("from").longValue();
         assertTrue(from > first);
         Waits.nextSecond();
-        String foreign = Admission.COOKIE + "=" + new Admission().value(from);
-        String forged = Admission.COOKIE + "=" + from + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        String foreign = Admission.COOKIE + "=" + new Admission().value(from, from);
+        String forged = Admission.COOKIE + "=" + from + "." + from + ".AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         for (String cookie : List.of(old, foreign, forged)) {
             HttpResponse<String> answer = nginx.api().get("/", "Cookie", cookie);
             assertEquals(503, answer.statusCode(), cookie + " let through");

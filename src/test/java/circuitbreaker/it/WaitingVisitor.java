@@ -74,7 +74,8 @@ final class WaitingVisitor implements WebSocket.Listener, AutoCloseable {
                 } else if (data.getBoolean("isActive") && reopenedAt > 0 && trippedAt < 0) {
                     trippedAt = now; // maintenance on again during the reopening
                 }
-                if (!data.getBoolean("isActive") && !data.getString("phase").equals("reopening")) {
+                if (!data.getBoolean("isActive") && !data.getString("phase").equals("reopening")
+                        && !data.getString("phase").equals("admission")) {
                     visit(null); // everyone may come back: the page checks the site
                 }
             }

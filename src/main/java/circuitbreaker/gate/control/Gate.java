@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides, from memory, whether a visitor's request may reach the main site. Front proxies ask before each one. Closed
- * during maintenance, and during the reopening after it for everyone not yet let in; always-open paths and the
- * bypass pass regardless.
+ * during maintenance, and during the reopening after it or in admission mode for everyone not let in (or no longer
+ * active); always-open paths and the bypass pass regardless.
  */
 @ApplicationScoped
 public class Gate {
@@ -52,7 +52,8 @@ public class Gate {
         }
         MaintenanceState state = store.current();
         long now = store.now();
-        if (!state.isActive() && !state.reopeningAt(now) || openPaths.matches(path) || bypass.admits(cookies, now)
+        boolean open = !state.isActive() && !state.reopeningAt(now) && !state.admittingAt(now);
+        if (open || openPaths.matches(path) || bypass.admits(cookies, now)
                 || admission.admits(cookies, state, now)) {
             return Decision.OPEN;
         }

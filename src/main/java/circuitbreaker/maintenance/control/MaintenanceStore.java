@@ -1,5 +1,6 @@
 package circuitbreaker.maintenance.control;
 
+import circuitbreaker.maintenance.entity.AdmissionMode;
 import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.Reopening;
@@ -109,16 +110,19 @@ public class MaintenanceStore {
         return change(condition, state -> state.apply(quiet(state, update), now(), by, reopenSeconds));
     }
 
+    /** Admission mode on with these settings, or off (null), by {@code by}, if the condition holds: as applyIf. */
+    public Optional<MaintenanceState> admissionIf(Predicate<MaintenanceState> condition, AdmissionMode mode, Cause by)
+            throws IOException {
+        return change(condition, state -> state.withAdmission(mode, now(), by));
+    }
+
     /**
      * A reopening nobody waits for is none (SPEC §20): ending maintenance then opens the site to everyone at once,
      * instead of holding every newcomer for the reopening's length.
      */
     private StatusUpdate quiet(MaintenanceState state, StatusUpdate update) {
         boolean ends = state.isActive() && Boolean.FALSE.equals(update.isActive());
-        if (!ends || waiters == null || waiters.isUnsatisfied() || waiters.get().anyone()) {
-            return update;
-        }
-        return new StatusUpdate(update.message(), update.currentIssue(), false, update.end(), 0L);
+        return ends && waiters != null && waiters.isResolvable() && !waiters.get().anyone() ? update.atOnce() : update;
     }
 
     /** Records the reopening as ended with the fleet's count, once: only the one still going whose time is up. */

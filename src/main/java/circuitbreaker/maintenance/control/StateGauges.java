@@ -6,7 +6,10 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-/** The state as monitoring sees it: whether maintenance is on, the seconds left, the visitors waiting to be let in. */
+/**
+ * The state as monitoring sees it: whether maintenance is on, the seconds left, the visitors waiting to be let in (in
+ * a reopening, or in admission mode) and admission mode's rate (0: off).
+ */
 @ApplicationScoped
 public class StateGauges {
 
@@ -19,6 +22,11 @@ public class StateGauges {
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         metrics.gauge("circuitbreaker_maintenance_active", () -> store.current().isActive() ? 1 : 0);
         metrics.gauge("circuitbreaker_seconds_remaining", () -> store.current().countdownAt(store.now()));
-        metrics.gauge("circuitbreaker_reopening_waiting", () -> store.reopeningProgress().waiting());
+        metrics.gauge("circuitbreaker_reopening_waiting",
+                () -> store.current().reopeningAt(store.now()) ? store.reopeningProgress().waiting() : 0);
+        metrics.gauge("circuitbreaker_admission_waiting",
+                () -> store.current().admittingAt(store.now()) ? store.reopeningProgress().waiting() : 0);
+        metrics.gauge("circuitbreaker_admission_per_minute",
+                () -> store.current().admission() == null ? 0 : store.current().admission().perMinute());
     }
 }

@@ -10,12 +10,14 @@ import java.io.Serializable;
  * @param version grows by one with every accepted update; across a cluster the higher version wins
  * @param cause who made the last change ({@link Cause#key()}); files written before it existed read as "operator"
  * @param reopening the reopening going on, or the last one, until maintenance is on again; null when there was none
+ * @param admission the waiting room while it is on (it admits while maintenance is off and no reopening goes on); null
+ *     when off. Files written before it existed read as off
  */
 @JsonbPropertyOrder({"isActive", "message", "currentIssue", "startTime", "estimatedCompletion", "updatedAt", "version",
-        "cause", "reopening"})
+        "cause", "reopening", "admission"})
 public record MaintenanceState(boolean isActive, String message, String currentIssue, long startTime,
-        Long estimatedCompletion, long updatedAt, long version, String cause, Reopening reopening)
-        implements Serializable {
+        Long estimatedCompletion, long updatedAt, long version, String cause, Reopening reopening,
+        AdmissionMode admission) implements Serializable {
 
     @JsonbCreator // the file holds every component; the shorter constructor is for states made in code
     public MaintenanceState {
@@ -24,7 +26,7 @@ public record MaintenanceState(boolean isActive, String message, String currentI
 
     public MaintenanceState(boolean isActive, String message, String currentIssue, long startTime,
             Long estimatedCompletion, long updatedAt, long version, String cause) {
-        this(isActive, message, currentIssue, startTime, estimatedCompletion, updatedAt, version, cause, null);
+        this(isActive, message, currentIssue, startTime, estimatedCompletion, updatedAt, version, cause, null, null);
     }
 
     public static final String DEFAULT_MESSAGE =
@@ -51,7 +53,19 @@ public record MaintenanceState(boolean isActive, String message, String currentI
                 now,
                 version + 1,
                 by.key(),
-                active ? null : reopeningAfter(update.reopenSeconds(), now, defaultReopenSeconds));
+                active ? null : reopeningAfter(update.reopenSeconds(), now, defaultReopenSeconds),
+                admission);
+    }
+
+    /** Admission mode on (with these settings) or off (null): a change of its own, by {@code by}. */
+    public MaintenanceState withAdmission(AdmissionMode mode, long now, Cause by) {
+        return new MaintenanceState(isActive, message, currentIssue, startTime, estimatedCompletion, now, version + 1,
+                by.key(), reopening, mode);
+    }
+
+    /** Whether the waiting room admits now: it is on, maintenance is off and no reopening goes on. */
+    public boolean admittingAt(long now) {
+        return !isActive && admission != null && !reopeningAt(now);
     }
 
     /**
@@ -77,7 +91,7 @@ public record MaintenanceState(boolean isActive, String message, String currentI
     /** The reopening recorded as ended, with the visitors the fleet let in: a change of its own, by the same author. */
     public MaintenanceState reopeningEnded(long now, long admitted) {
         return new MaintenanceState(isActive, message, currentIssue, startTime, estimatedCompletion, now, version + 1,
-                cause, new Reopening(reopening.from(), Math.min(reopening.until(), now), admitted));
+                cause, new Reopening(reopening.from(), Math.min(reopening.until(), now), admitted), admission);
     }
 
     public boolean reopeningAt(long now) {
@@ -116,15 +130,22 @@ public record MaintenanceState(boolean isActive, String message, String currentI
     }
 
     public Phase phaseAt(long now) {
-        return reopeningAt(now) ? Phase.REOPENING : Phase.of(isActive, estimatedCompletion, countdownAt(now));
+        if (reopeningAt(now)) {
+            return Phase.REOPENING;
+        }
+        return admittingAt(now) ? Phase.ADMISSION : Phase.of(isActive, estimatedCompletion, countdownAt(now));
     }
 
-    /** @param progress this instance's visitors in the reopening going on */
+    /** @param progress this instance's visitors in the line going on: the reopening's, else admission mode's */
     public Status at(long now, long lastBroadcast, ReopeningProgress progress) {
         ReopeningStatus shown = reopening == null || isActive ? null : reopening.admitted() != null
                 ? new ReopeningStatus(reopening.from(), reopening.until(), reopening.admitted(), 0)
                 : new ReopeningStatus(reopening.from(), reopening.until(), progress.admitted(), progress.waiting());
+        boolean line = admittingAt(now);
+        AdmissionStatus waitingRoom = admission == null ? null : new AdmissionStatus(true, admission.since(),
+                admission.perMinute(), admission.idleSeconds(), admission.by(), line ? progress.admitted() : 0,
+                line ? progress.waiting() : 0);
         return new Status(isActive, message, currentIssue, countdownAt(now), startTime, estimatedCompletion,
-                lastBroadcast, phaseAt(now).key(), cause, updatedAt, version, shown);
+                lastBroadcast, phaseAt(now).key(), cause, updatedAt, version, shown, waitingRoom);
     }
 }

@@ -2,10 +2,10 @@ package circuitbreaker.maintenance.entity;
 
 /**
  * How far along the maintenance is, as the page's progress label shows it; reopening while the visitors who waited are
- * let back after it.
+ * let back after it; admission while the site is up behind its waiting room.
  */
 public enum Phase {
-    ACTIVE, ALMOST, FINAL, COMPLETE, REOPENING;
+    ACTIVE, ALMOST, FINAL, COMPLETE, REOPENING, ADMISSION;
 
     /** Under this many seconds left the label turns to "almost". */
     static final long ALMOST_SECONDS = 300;

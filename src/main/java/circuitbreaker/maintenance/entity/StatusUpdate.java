@@ -14,6 +14,11 @@ public record StatusUpdate(String message, String currentIssue, Boolean isActive
         this(message, currentIssue, isActive, end, null);
     }
 
+    /** The same update with no reopening: everyone at once. */
+    public StatusUpdate atOnce() {
+        return new StatusUpdate(message, currentIssue, isActive, end, 0L);
+    }
+
     /** The new estimated completion; {@code epochMillis} null means no end is known. */
     public record End(Long epochMillis) {
     }

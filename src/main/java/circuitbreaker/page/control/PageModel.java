@@ -40,6 +40,17 @@ public record PageModel(String lang, Map<String, String> text, Status status, St
         return Phase.REOPENING.key().equals(status.phase());
     }
 
+    /** The site is up behind its waiting room: the page's words are the waiting room's. */
+    static boolean admitting(Status status) {
+        return Phase.ADMISSION.key().equals(status.phase());
+    }
+
+    /** With no maintenance on, the page's own words for why the visitor is here: a reopening, a crowd, or neither. */
+    private String own(String what) {
+        return text.get(reopening(status) ? "reopening." + what : admitting(status) ? "admission." + what
+                : "idle." + what);
+    }
+
 
 
     public String iso(long epochMillis) {
@@ -68,6 +79,9 @@ public record PageModel(String lang, Map<String, String> text, Status status, St
             return MessageFormat.format(text.get("reopening.note").replace("'", "''"),
                     TIME.format(Instant.ofEpochMilli(status.reopening().until())));
         }
+        if (admitting(status)) {
+            return text.get("admission.note");
+        }
         if (!status.isActive()) {
             return text.get("note.over");
         }
@@ -82,13 +96,11 @@ public record PageModel(String lang, Map<String, String> text, Status status, St
      * words: a visitor reaches it then only because the site does not answer (or by asking the breaker directly).
      */
     public String message() {
-        return status.isActive() ? PageText.localized(status.message(), lang)
-                : text.get(reopening(status) ? "reopening.message" : "idle.message");
+        return status.isActive() ? PageText.localized(status.message(), lang) : own("message");
     }
 
     public String issue() {
-        return status.isActive() ? PageText.localized(status.currentIssue(), lang)
-                : text.get(reopening(status) ? "reopening.issue" : "idle.issue");
+        return status.isActive() ? PageText.localized(status.currentIssue(), lang) : own("issue");
     }
 
     public String title() {

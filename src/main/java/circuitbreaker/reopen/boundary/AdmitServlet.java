@@ -1,6 +1,7 @@
 package circuitbreaker.reopen.boundary;
 
 import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.entity.AdmissionMode;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.reopen.control.Admission;
 import jakarta.inject.Inject;
@@ -14,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * POST /circuit-breaker/admit: a waiting page hands in the admission its socket gave it on its turn and gets it back
  * as an HttpOnly cookie, which no script on the site can read or copy. The body is the value alone (text/plain). A
- * value that is not an admission to the reopening going on gets 400 and no cookie.
+ * value that is not an admission to the line going on (a reopening, or admission mode) gets 400 and no cookie.
  */
 @WebServlet("/circuit-breaker/admit")
 public class AdmitServlet extends HttpServlet {
@@ -36,7 +37,7 @@ public class AdmitServlet extends HttpServlet {
         long now = store.now();
         response.setHeader("Cache-Control", "no-store");
         if (body.length > MAX_BODY || !admission.valid(value, state, now)) {
-            byte[] error = "{\"success\":false,\"error\":\"not an admission to the reopening going on\"}"
+            byte[] error = "{\"success\":false,\"error\":\"not an admission to the line going on\"}"
                     .getBytes(StandardCharsets.UTF_8);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             response.setContentType("application/json");
@@ -45,7 +46,10 @@ public class AdmitServlet extends HttpServlet {
             return;
         }
         boolean secure = request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
-        response.addHeader("Set-Cookie", Admission.cookie(value, state.reopening().until(), now, secure));
+        // A reopening's admission is worth nothing after it; admission mode's lasts while its visitor is active.
+        long maxAge = state.reopeningAt(now) ? (state.reopening().until() - now) / 1000 + 600
+                : AdmissionMode.MAX_IDLE_SECONDS;
+        response.addHeader("Set-Cookie", Admission.cookie(value, maxAge, secure));
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 }

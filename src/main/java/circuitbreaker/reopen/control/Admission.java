@@ -14,21 +14,26 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The admission a visitor gets when its turn comes in a reopening: a value of its own (the reopening, a turn drawn for
- * this visitor alone, signed with this instance's key), which the server sets as an HttpOnly cookie. Every instance of
- * the fleet accepts it: each announces its key to the others (the cluster's announcements), and a value signed by any
- * key heard within the last hour passes, for the reopening it names and only while it goes on. A forged value, one for
- * another reopening or one signed outside the fleet does not.
+ * The admission a visitor gets when its turn comes, in a reopening or in admission mode: a value of its own
+ * ({@code line.issued.turn.signature}: the line it was in, when, a turn drawn for this visitor alone, signed with this
+ * instance's key), which the server sets as an HttpOnly cookie. Every instance of the fleet accepts it: each announces
+ * its key to the others (the cluster's announcements), and a value signed by any key heard within the last hour
+ * passes, for the line it names and only while that goes on; in admission mode, only while its visitor is active (a
+ * request within the idle time, as this instance saw them). A forged value, one for another line or one signed
+ * outside the fleet does not.
  */
 @ApplicationScoped
 public class Admission {
 
     public static final String COOKIE = "circuit_breaker_admission";
     static final Duration KEEP_KEYS = Duration.ofHours(1);
+    /** The most visitors whose last request is remembered; beyond it the oldest are forgotten first. */
+    static final int MAX_REMEMBERED = 200_000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final byte[] key = new byte[32];
     private final Map<String, Long> heardKeys = new ConcurrentHashMap<>(); // base64 key -> last heard, epoch ms
+    private final Map<String, Long> lastSeen = new ConcurrentHashMap<>(); // turn -> last request, epoch ms
 
     public Admission() {
         RANDOM.nextBytes(key);
@@ -51,17 +56,17 @@ public class Admission {
         heardKeys.values().removeIf(at -> now - at > KEEP_KEYS.toMillis());
     }
 
-    /** A new visitor's admission to the reopening that began at {@code from}: {@code from.turn.signature}. */
-    public String value(long from) {
+    /** A new visitor's admission to the line named {@code line} (a reopening's start, or admission mode's). */
+    public String value(long line, long now) {
         byte[] drawn = new byte[12];
         RANDOM.nextBytes(drawn);
-        String turn = from + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(drawn);
+        String turn = line + "." + now + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(drawn);
         return turn + "." + signature(key, turn);
     }
 
-    /** Whether the Cookie header carries an admission to the reopening going on. */
+    /** Whether the Cookie header carries an admission to the line going on; a request that does keeps it active. */
     public boolean admits(String cookieHeader, MaintenanceState state, long now) {
-        if (cookieHeader == null || !state.reopeningAt(now)) {
+        if (cookieHeader == null) {
             return false;
         }
         for (String pair : cookieHeader.split(";")) {
@@ -73,20 +78,39 @@ public class Admission {
         return false;
     }
 
-    /** Whether a value is an admission to the reopening going on, signed within the fleet. */
+    /** Whether a value is an admission to the line going on, signed within the fleet, its visitor still active. */
     public boolean valid(String value, MaintenanceState state, long now) {
-        if (value == null || !state.reopeningAt(now) || !value.startsWith(state.reopening().from() + ".")) {
+        String[] parts = value == null ? new String[0] : value.split("\\.", -1);
+        if (parts.length != 4 || !parts[0].equals(String.valueOf(line(state, now)))
+                || !signedHere(parts[0] + "." + parts[1] + "." + parts[2], parts[3])) {
             return false;
         }
-        int signed = value.lastIndexOf('.');
-        return signed > 0 && signedHere(value.substring(0, signed), value.substring(signed + 1));
+        if (state.reopeningAt(now)) {
+            return true;
+        }
+        long idle = state.admission().idleSeconds() * 1000;
+        long issued = parts[1].matches("[0-9]{1,15}") ? Long.parseLong(parts[1]) : 0;
+        if (now - Math.max(issued, lastSeen.getOrDefault(parts[2], 0L)) > idle) {
+            return false;
+        }
+        if (lastSeen.put(parts[2], now) == null && lastSeen.size() > MAX_REMEMBERED) {
+            lastSeen.values().removeIf(at -> now - at > idle);
+        }
+        return true;
     }
 
-    /** The Set-Cookie header that hands the visitor its admission, out of reach of scripts, until {@code until}. */
-    public static String cookie(String value, long until, long now, boolean secure) {
-        long seconds = Math.max(60, (until - now) / 1000 + 600);
-        return COOKIE + "=" + value + "; Path=/; Max-Age=" + seconds + "; HttpOnly; SameSite=Lax"
+    /** The Set-Cookie header that hands the visitor its admission, out of reach of scripts. */
+    public static String cookie(String value, long maxAgeSeconds, boolean secure) {
+        return COOKIE + "=" + value + "; Path=/; Max-Age=" + Math.max(60, maxAgeSeconds) + "; HttpOnly; SameSite=Lax"
                 + (secure ? "; Secure" : "");
+    }
+
+    /** The line admissions are for now: the reopening's start, admission mode's, or none (-1). */
+    static long line(MaintenanceState state, long now) {
+        if (state.reopeningAt(now)) {
+            return state.reopening().from();
+        }
+        return state.admittingAt(now) ? state.admission().since() : -1;
     }
 
     private boolean signedHere(String turn, String presented) {
@@ -107,7 +131,7 @@ public class Admission {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] signed = mac.doFinal(("admitted to the reopening of " + turn).getBytes(StandardCharsets.US_ASCII));
+            byte[] signed = mac.doFinal(("admitted to the line of " + turn).getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(signed);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);

@@ -3,7 +3,8 @@ package circuitbreaker.reopen.control;
 /**
  * How many of those in line may go in now: admission is a rate, not a schedule (SPEC §20). The rate is what lets
  * the line in by the end plus the newcomers as they arrive (measured, smoothed over a couple of seconds). Those in
- * line go at that rate in their order; one with nobody ahead goes as soon as the rate allows one more. A stall (a
+ * line go at that rate in their order, never slower than the even rate of those who waited; one with nobody ahead
+ * goes as soon as the rate allows one more. A stall (a
  * pause of the JVM, a saturated machine) never turns into a burst: at most a step's worth of allowance builds up.
  */
 final class Pace {
@@ -13,12 +14,14 @@ final class Pace {
     /** The line is spread over at least this long, so its last second is not a rush for those still in it. */
     static final long LAST_STRETCH_MILLIS = 1_000;
 
+    private double floorPerMilli; // those who waited when it began, over its length: the pace never drops below
     private double arrivalsPerMilli;
     private double allowance;
     private long last;
 
-    /** A reopening begins at {@code now}. */
-    void begin(long now) {
+    /** A line begins (or its end moves) at {@code now} with {@code inLine} to let in by {@code until}. */
+    void begin(int inLine, long now, long until) {
+        floorPerMilli = inLine / (double) Math.max(1, until - now);
         arrivalsPerMilli = 0;
         allowance = 0;
         last = now;
@@ -39,11 +42,22 @@ final class Pace {
         if (now >= until) {
             return inLine;
         }
-        double rate = perMilli(inLine, now, until);
+        return take(inLine, perMilli(inLine, now, until), elapsed, stepMillis);
+    }
+
+    /** Of {@code inLine} (in order), how many go now at a set rate (admission mode's), per millisecond. */
+    int allowAt(int inLine, double rate, long now, long stepMillis) {
+        long elapsed = Math.max(0, now - last);
+        last = now;
+        return take(inLine, rate, elapsed, stepMillis);
+    }
+
+    private int take(int inLine, double rate, long elapsed, long stepMillis) {
         double most = Math.max(1, rate * stepMillis);
-        // Nobody in line: the next to come has nobody ahead and goes at once, as the rate allows one more. Otherwise
-        // the allowance grows with the time since the last step, by at most a step's worth and a turn more.
-        allowance = inLine == 0 ? most : Math.min(most + 1, allowance + rate * elapsed);
+        // The allowance grows with the time since the last step: by at most a step's worth (and a turn more, so a
+        // rate that is not a whole number per step keeps its fraction). An empty line banks up to a step's worth, so
+        // the next to come, with nobody ahead, goes at once if the rate allows one more.
+        allowance = Math.min(inLine == 0 ? most : most + 1, allowance + rate * elapsed);
         int going = (int) Math.min(inLine, Math.floor(allowance));
         allowance -= going;
         return going;
@@ -55,6 +69,6 @@ final class Pace {
      * even rate of all there are to let in, from the first second to the last.
      */
     double perMilli(int inLine, long now, long until) {
-        return inLine / (double) Math.max(LAST_STRETCH_MILLIS, until - now) + arrivalsPerMilli;
+        return Math.max(floorPerMilli, inLine / (double) Math.max(LAST_STRETCH_MILLIS, until - now) + arrivalsPerMilli);
     }
 }

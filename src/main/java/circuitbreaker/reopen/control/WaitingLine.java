@@ -1,9 +1,9 @@
 package circuitbreaker.reopen.control;
 
+import circuitbreaker.fleet.Fleet;
 import circuitbreaker.fleet.MemberReport;
 import circuitbreaker.live.control.OpenSockets;
 import circuitbreaker.live.entity.SocketJoined;
-import circuitbreaker.live.entity.SocketMessage;
 import circuitbreaker.live.entity.WaitingSocket;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.MaintenanceState;
@@ -11,8 +11,6 @@ import circuitbreaker.maintenance.entity.ReopeningProgress;
 import circuitbreaker.maintenance.entity.StateChanged;
 import circuitbreaker.platform.FailsAlone;
 import circuitbreaker.platform.Faults;
-import circuitbreaker.platform.Metrics;
-import circuitbreaker.reopen.entity.Admitted;
 import circuitbreaker.reopen.entity.Place;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -20,15 +18,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * This instance's visitors in a reopening, let back at a steady rate (SPEC §20): those waiting here when it begins
- * line up in the order they came, those who arrive during it behind them, and the line moves at the {@link Pace} that
- * lets all who waited in by the end and keeps up with the newcomers. Every member does the same over the same span,
- * so the fleet's rate is the sum. A page hears
+ * This instance's visitors in a line, let in at a steady rate (SPEC §15, §20): in a reopening, those waiting here when
+ * it begins line up in the order they came, those who arrive during it behind them, and the line moves at the
+ * {@link Pace} that lets all who waited in by the end and keeps up with the newcomers; every member does the same over
+ * the same span, so the fleet's rate is the sum. In admission mode the line has no end and moves at the mode's rate,
+ * each member taking its share. A page hears
  * its place, then its admission. Places are told a batch a step, in line order and after the step's admissions:
  * telling ten thousand sockets at once would hold up the first turns for seconds.
  */
@@ -45,31 +43,28 @@ public class WaitingLine {
     MaintenanceStore store;
 
     @Inject
-    Admission admission;
-
-    @Inject
-    Jsonb jsonb;
-
-    @Inject
-    Metrics metrics;
+    LineMessages messages;
 
     @Inject
     Faults faults;
+
+    @Inject
+    Fleet fleet;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     // All guarded by this. The last reopening's count stays after it ends, for the record of its end.
     private final Turns turns = new Turns();
-    private long from = -1; // the reopening followed last; -1: none yet
-    private long until;
+    private LineSession line; // the line followed last; null: none yet
     private final Pace pace = new Pace();
     private long admitted;
     private int arrived; // newcomers since the last step
+    private int leftInLine; // those in line after the last step
     private long closuresSeen; // the sockets' closures when the line last forgot those gone
     private ScheduledFuture<?> admitting; // null: nobody waits in line here now
 
-    /** A member that starts during a reopening lines up its visitors for the rest of it. */
+    /** A member that starts during a reopening or admission mode lines up its visitors. */
     void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
         follow();
     }
@@ -90,49 +85,45 @@ public class WaitingLine {
 
     /** The visitors let in by their turn during the reopening that began at {@code reopening}. */
     public synchronized long admitted(long reopening) {
-        return reopening == from ? admitted : 0;
+        return line != null && reopening == line.name() ? admitted : 0;
     }
 
     /** What this instance tells the fleet of itself: its open sockets, and how far its line has come. */
     public synchronized MemberReport report() {
-        return new MemberReport(sockets.count(), Math.max(0, from), admitted);
+        return new MemberReport(sockets.count(), line == null ? 0 : line.name(), admitted);
     }
 
     synchronized void follow() {
         MaintenanceState state = store.current();
-        long now = store.now();
-        if (!state.reopeningAt(now)) {
+        LineSession now = LineSession.of(state, store.now(), fleet.membersSeen().size());
+        if (now == null) {
             if (!state.isActive()) {
                 admit(turns.size()); // it is over, or everyone may come now: the rest come in as well
             }
             stop(); // or maintenance is on again: nobody else comes in
-        } else if (state.reopening().from() != from) {
-            begin(state.reopening().from(), state.reopening().until(), now);
-        } else if (state.reopening().until() != until) {
-            spread(state.reopening().until(), now);
+        } else if (line == null || now.name() != line.name()) {
+            begin(now);
+        } else if (now.until() != line.until()) {
+            pace.begin(turns.waiting(), store.now(), now.until()); // the end moved: each in line hears again
+            turns.tellAgain();
+        }
+        if (now != null) {
+            line = now; // admission mode's rate may change as it goes
         }
     }
 
-    private void begin(long reopening, long end, long now) {
+    private void begin(LineSession next) {
         stop();
-        from = reopening;
+        line = next;
         admitted = 0;
         for (WaitingSocket socket : sockets.waiting()) {
             turns.add(socket.sessionId());
         }
-        until = end;
-        pace.begin(now);
+        leftInLine = turns.size();
+        pace.begin(turns.size(), store.now(), line.until());
         record();
         admitting = scheduler.scheduleAtFixedRate(faults.guarded("WaitingLine.admitDue", this::admitDue), STEP_MILLIS,
                 STEP_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    /** The reopening's end moved: the line keeps its order, each in it is told its place again. */
-    private void spread(long end, long now) {
-        until = end;
-
-        turns.tellAgain();
-        record();
     }
 
     synchronized void admitDue() {
@@ -141,26 +132,29 @@ public class WaitingLine {
             turns.keepOnly(sockets::isOpen);
         }
         long now = store.now();
-        admit(turns.next + pace.allow(turns.waiting(), arrived, now, until, STEP_MILLIS));
+        long until = line.until();
+        // Newcomers still here: a client that reconnects in a loop must not speed up the line for itself.
+        int stayed = Math.min(arrived, Math.max(0, turns.waiting() - leftInLine));
+        admit(turns.next + (line.reopening() ? pace.allow(turns.waiting(), stayed, now, until, STEP_MILLIS)
+                : pace.allowAt(turns.waiting(), line.perMilli(), now, STEP_MILLIS)));
         arrived = 0;
-        double perMilli = pace.perMilli(turns.waiting(), now, until);
+        leftInLine = turns.waiting();
+        double rate = Math.max(1e-9, line.reopening() ? pace.perMilli(turns.waiting(), now, until) : line.perMilli());
+        long everyone = Math.min(until, now + (long) (turns.waiting() / rate));
         turns.told = Math.max(turns.told, turns.next);
         for (int stop = Math.min(turns.size(), turns.told + PLACES_PER_STEP); turns.told < stop; turns.told++) {
             int place = turns.told - turns.next + 1;
-            long at = Math.min(until, now + (long) (place / Math.max(perMilli, 1e-9)));
-            sockets.sendTo(turns.get(turns.told), jsonb.toJson(new SocketMessage(SocketMessage.PLACE, new Place(
-                    place, turns.waiting(), at, until, now))));
+            messages.place(turns.get(turns.told), new Place(place, turns.waiting(),
+                    Math.min(until, now + (long) (place / rate)), everyone, now));
         }
     }
 
     /** Lets in everyone in line up to (not including) {@code end}, in order. */
     private void admit(int end) {
+        long now = store.now();
         while (turns.next < end) {
-            String message = jsonb.toJson(new SocketMessage(SocketMessage.ADMITTED, new Admitted(
-                    admission.value(from), until)));
-            if (sockets.sendTo(turns.get(turns.next++), message)) {
+            if (messages.admitted(turns.get(turns.next++), line, now)) {
                 admitted++;
-                metrics.count("circuitbreaker_reopening_admitted");
             }
         }
         record();

@@ -1,5 +1,6 @@
 package circuitbreaker.timeline.entity;
 
+import circuitbreaker.maintenance.entity.AdmissionMode;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.Reopening;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -8,15 +9,16 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * One change of the state, as visitors were told it: when, by whom, and what the page said.
  *
  * @param reopening with maintenance off, the reopening that change began, moved or ended (with its count), or null
+ * @param admission admission mode as that change left it (its start, rate and idle time), or null when off
  */
 @JsonbPropertyOrder({"at", "cause", "isActive", "message", "currentIssue", "estimatedCompletion", "version",
-        "reopening"})
+        "reopening", "admission"})
 public record TimelineEntry(long at, String cause, boolean isActive, String message, String currentIssue,
-        Long estimatedCompletion, long version, Reopening reopening) {
+        Long estimatedCompletion, long version, Reopening reopening, AdmissionMode admission) {
 
     public static TimelineEntry of(MaintenanceState state) {
         return new TimelineEntry(state.updatedAt(), state.cause(), state.isActive(), state.message(),
                 state.currentIssue(), state.estimatedCompletion(), state.version(),
-                state.isActive() ? null : state.reopening());
+                state.isActive() ? null : state.reopening(), state.admission());
     }
 }

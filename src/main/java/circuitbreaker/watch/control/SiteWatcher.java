@@ -54,6 +54,9 @@ public class SiteWatcher {
     @Inject
     Faults faults;
 
+    @Inject
+    CrowdWatch crowd;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -90,6 +93,7 @@ public class SiteWatcher {
         if (!watching) {
             return;
         }
+        long began = System.nanoTime();
         String error = check();
         lastCheck = System.currentTimeMillis();
         lastError = error;
@@ -99,6 +103,7 @@ public class SiteWatcher {
                 case RECOVER -> recover();
                 case NONE -> { }
             }
+            crowd.probed(error != null, (System.nanoTime() - began) / 1_000_000, lastCheck);
         } catch (IOException e) {
             LOG.log(Level.ERROR, "The breaker could not save its change; it tries again on the next probe: {0}",
                     e.toString());

@@ -9,11 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Objects;
 
 /**
  * Names each change of the state this instance made (a change taken from another member was told there: once per
  * fleet): opened, updated or closed; when the watcher did it, tripped or recovered as well; a closing with a
- * reopening, the reopening's start too; and the record of its end, with the visitors the fleet let in.
+ * reopening, the reopening's start too; and the record of its end, with the visitors the fleet let in. Admission mode
+ * turned on, changed or off is a change of its own.
  */
 @ApplicationScoped
 public class StateNotices {
@@ -29,7 +31,10 @@ public class StateNotices {
         MaintenanceState before = change.before();
         MaintenanceState now = change.state();
         boolean watcher = now.causedBy(Cause.WATCHER);
-        if (!before.isActive() && now.isActive()) {
+        if (!Objects.equals(before.admission(), now.admission())) {
+            notices.fire(new WebhookEvent(before.admission() == null ? WebhookEvent.ADMISSION_STARTED
+                    : now.admission() == null ? WebhookEvent.ADMISSION_ENDED : WebhookEvent.ADMISSION_CHANGED, now));
+        } else if (!before.isActive() && now.isActive()) {
             notices.fire(new WebhookEvent(WebhookEvent.OPENED, now));
             if (watcher) {
                 notices.fire(new WebhookEvent(WebhookEvent.TRIPPED, now));

@@ -40,12 +40,19 @@ public class WebhookBody {
             case WebhookEvent.CANCELLED -> "Maintenance window cancelled";
             case WebhookEvent.REOPENING_STARTED -> "Reopening: visitors are let back in the order they waited";
             case WebhookEvent.REOPENING_ENDED -> "Reopening over";
+            case WebhookEvent.ADMISSION_STARTED -> "Admission mode on: new visitors wait their turn";
+            case WebhookEvent.ADMISSION_CHANGED -> "Admission mode changed";
+            case WebhookEvent.ADMISSION_ENDED -> "Admission mode off: everyone may come";
             default -> notice.type();
         };
         if (notice.data() instanceof MaintenanceState state && state.reopening() != null
                 && (notice.type().equals(WebhookEvent.REOPENING_STARTED) || notice.type().equals(WebhookEvent.REOPENING_ENDED))) {
             return what + (state.reopening().admitted() == null ? ", everyone in by " + Instant.ofEpochMilli(
                     state.reopening().until()) : ": " + state.reopening().admitted() + " visitor(s) let in by their turn");
+        }
+        if (notice.data() instanceof MaintenanceState state && notice.type().startsWith("admission.")) {
+            return what + (state.admission() == null ? "" : ", " + state.admission().perMinute()
+                    + " new visitors a minute");
         }
         if (notice.data() instanceof MaintenanceState state) {
             String until = state.isActive() && state.estimatedCompletion() != null

@@ -34,7 +34,8 @@ public class WebhookSubscribers {
     private static final System.Logger LOG = System.getLogger(WebhookSubscribers.class.getName());
     static final Set<String> EVENTS = Set.of(WebhookEvent.OPENED, WebhookEvent.UPDATED, WebhookEvent.CLOSED,
             WebhookEvent.SCHEDULED, WebhookEvent.CANCELLED, WebhookEvent.TRIPPED, WebhookEvent.RECOVERED,
-            WebhookEvent.REOPENING_STARTED, WebhookEvent.REOPENING_ENDED);
+            WebhookEvent.REOPENING_STARTED, WebhookEvent.REOPENING_ENDED, WebhookEvent.ADMISSION_STARTED,
+            WebhookEvent.ADMISSION_CHANGED, WebhookEvent.ADMISSION_ENDED);
 
     private Optional<Path> file;
     private volatile List<Subscriber> subscribers = List.of();

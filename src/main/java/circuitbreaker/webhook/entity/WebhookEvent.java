@@ -15,4 +15,7 @@ public record WebhookEvent(String type, Object data) {
     public static final String RECOVERED = "breaker.recovered";
     public static final String REOPENING_STARTED = "reopening.started";
     public static final String REOPENING_ENDED = "reopening.ended";
+    public static final String ADMISSION_STARTED = "admission.started";
+    public static final String ADMISSION_CHANGED = "admission.changed";
+    public static final String ADMISSION_ENDED = "admission.ended";
 }

@@ -68,7 +68,7 @@ class GateTest {
         store.applyIf(state -> true, new StatusUpdate(null, null, false, null, 20L), Cause.OPERATOR);
         long from = store.current().reopening().from();
         assertEquals(CLOSED, gate.decide("/shop", null, true), "not let in yet: the page");
-        String admitted = Admission.COOKIE + "=" + gate.admission.value(from);
+        String admitted = Admission.COOKIE + "=" + gate.admission.value(from, from);
         assertEquals(OPEN, gate.decide("/shop", admitted, true));
         assertEquals(OPEN, gate.decide("/.well-known/acme-challenge/t", null, false), "always-open paths stay open");
         clock.advance(Duration.ofSeconds(20));

@@ -13,7 +13,7 @@ class PaceTest {
 
     @Test
     void thoseWhoWaitedGoAtTheEvenRateAndAreAllInByTheEnd() {
-        pace.begin(0); // 100 in line over 10 s: one per 100 ms
+        pace.begin(100, 0, 10_000); // one per 100 ms
         int inLine = 100;
         int[] perSecond = new int[10];
         for (long now = STEP; now < 10_000; now += STEP) {
@@ -29,7 +29,7 @@ class PaceTest {
 
     @Test
     void newcomersAreLetInAsTheyArriveOnTopOfThoseWhoWaited() {
-        pace.begin(0); // 200 in line over 20 s (10 a second), and 20 a second arrive
+        pace.begin(200, 0, 20_000); // 10 a second who waited, and 20 a second arrive
         int inLine = 200;
         int let = 0;
         int[] perSecond = new int[21];
@@ -50,14 +50,14 @@ class PaceTest {
 
     @Test
     void aVisitorWithNobodyAheadGoesAtOnceWhenThePaceAllowsOneMore() {
-        pace.begin(0);
-        assertEquals(0, pace.allow(0, 0, 5_000, 30_000, STEP), "nobody in line");
+        pace.begin(300, 0, 30_000); // ten a second
+        assertEquals(0, pace.allow(0, 0, 5_000, 30_000, STEP), "nobody in line (those who waited left)");
         assertEquals(1, pace.allow(1, 1, 5_100, 30_000, STEP), "the first newcomer, at once");
     }
 
     @Test
     void afterAStallTheLineGoesOnAtItsRateNeverAsABurst() {
-        pace.begin(0); // 1 000 in line over 10 s: ten per 100 ms step
+        pace.begin(1_000, 0, 10_000); // ten per 100 ms step
         assertEquals(10, pace.allow(1_000, 0, STEP, 10_000, STEP));
         int afterStall = pace.allow(990, 0, 5_000, 10_000, STEP); // 4.9 s without a step
         assertTrue(afterStall <= 20, "at most a step's worth, not " + afterStall);
@@ -66,8 +66,22 @@ class PaceTest {
     }
 
     @Test
+    void atASetRateAThousandAtOnceGoAtThatRateAndALoneOneAtOnce() {
+        double tenASecond = 10 / 1000.0;
+        assertEquals(1, pace.allowAt(1, tenASecond, 5_000, STEP), "nobody ahead: at once");
+        int inLine = 1_000;
+        int[] perSecond = new int[10];
+        for (long now = 5_100; now < 15_000; now += STEP) {
+            int going = pace.allowAt(inLine, tenASecond, now, STEP);
+            perSecond[(int) ((now - 5_000) / 1000)] += going;
+            inLine -= going;
+        }
+        assertTrue(Arrays.stream(perSecond).allMatch(n -> n >= 9 && n <= 11), Arrays.toString(perSecond));
+    }
+
+    @Test
     void whoeverIsStillInLineAtTheEndGoesThen() {
-        pace.begin(0);
+        pace.begin(1_000, 0, 10_000);
         assertEquals(880, pace.allow(880, 0, 10_000, 10_000, STEP));
     }
 }
