@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +35,7 @@ final class WaitingVisitor implements WebSocket.Listener, AutoCloseable {
     /** The Set-Cookie header the breaker answered the admission with. */
     volatile String setCookie;
     private volatile boolean fetching;
+    private volatile boolean closed;
 
     /** Connects and waits for the first statusUpdate, so visitors started one after another wait in that order. */
     WaitingVisitor(String name, HttpClient http, URI front) throws Exception {
@@ -76,12 +78,14 @@ final class WaitingVisitor implements WebSocket.Listener, AutoCloseable {
                 }
                 if (!data.getBoolean("isActive") && !data.getString("phase").equals("reopening")
                         && !data.getString("phase").equals("admission")) {
-                    visit(null); // everyone may come back: the page checks the site
+                    visit(); // everyone may come back: the page checks the site
                 }
             }
             case "place" -> place = data;
             case "admitted" -> {
-                admittedAt = now;
+                if (admittedAt < 0) {
+                    admittedAt = now; // when it was first let in (a page still open later may be let in again)
+                }
                 admit(data.getString("value"));
             }
             default -> { }
@@ -92,33 +96,39 @@ final class WaitingVisitor implements WebSocket.Listener, AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(front.resolve("/circuit-breaker/admit"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(value)).build();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {
-            setCookie = answer == null ? null : answer.headers().firstValue("Set-Cookie").orElse(null);
-            if (setCookie != null) {
-                cookie = setCookie.split(";", 2)[0].split("=", 2)[1];
-                visit(setCookie.split(";", 2)[0]);
+            String given = answer == null ? null : answer.headers().firstValue("Set-Cookie").orElse(null);
+            if (given != null) {
+                setCookie = given;
+                cookie = given.split(";", 2)[0].split("=", 2)[1];
             }
+            visit(); // refused (the line is over): the site as it is
         });
     }
 
-    private void visit(String cookie) {
+    /** Goes to the site, with its admission when it has one; again 1.5 s later until in, as page.js does. */
+    private void visit() {
         if (arrived() || fetching) {
             return;
         }
         fetching = true;
         HttpRequest.Builder request = HttpRequest.newBuilder(front.resolve("/")).header("X-Visitor", name);
-        if (cookie != null) {
-            request.header("Cookie", cookie);
+        if (setCookie != null) {
+            request.header("Cookie", setCookie.split(";", 2)[0]);
         }
         http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {
             if (answer != null && answer.statusCode() == 200 && answer.headers().firstValue("X-Main-Site").isPresent()) {
                 arrivedAt = System.currentTimeMillis();
             }
             fetching = false;
+            if (!arrived() && !closed) { // still the page (the front keeps the gate's answer to the end of its second)
+                CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS).execute(this::visit);
+            }
         });
     }
 
     @Override
     public void close() {
+        closed = true;
         socket.abort();
     }
 }

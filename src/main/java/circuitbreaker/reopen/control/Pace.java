@@ -28,7 +28,8 @@ final class Pace {
     }
 
     /**
-     * Of {@code inLine} (in order), how many go now, {@code arrived} having joined since the last call.
+     * Of {@code inLine} (in order), how many go now, the line having gained {@code arrived} since the last call (those
+     * who joined less those who left; negative when more left).
      *
      * @param until the reopening's end, when everyone still in line goes in
      */
@@ -69,6 +70,7 @@ final class Pace {
      * even rate of all there are to let in, from the first second to the last.
      */
     double perMilli(int inLine, long now, long until) {
-        return Math.max(floorPerMilli, inLine / (double) Math.max(LAST_STRETCH_MILLIS, until - now) + arrivalsPerMilli);
+        return Math.max(floorPerMilli, inLine / (double) Math.max(LAST_STRETCH_MILLIS, until - now)
+                + Math.max(0, arrivalsPerMilli));
     }
 }

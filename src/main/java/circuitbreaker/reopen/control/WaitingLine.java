@@ -59,7 +59,6 @@ public class WaitingLine {
     private LineSession line; // the line followed last; null: none yet
     private final Pace pace = new Pace();
     private long admitted;
-    private int arrived; // newcomers since the last step
     private int leftInLine; // those in line after the last step
     private long closuresSeen; // the sockets' closures when the line last forgot those gone
     private ScheduledFuture<?> admitting; // null: nobody waits in line here now
@@ -79,7 +78,6 @@ public class WaitingLine {
     synchronized void joined(@Observes SocketJoined joined) {
         if (admitting != null) {
             turns.add(joined.sessionId()); // behind everyone in line, told its place with the next step
-            arrived++;
         }
     }
 
@@ -133,11 +131,11 @@ public class WaitingLine {
         }
         long now = store.now();
         long until = line.until();
-        // Newcomers still here: a client that reconnects in a loop must not speed up the line for itself.
-        int stayed = Math.min(arrived, Math.max(0, turns.waiting() - leftInLine));
-        admit(turns.next + (line.reopening() ? pace.allow(turns.waiting(), stayed, now, until, STEP_MILLIS)
+        // What the line gained since the last step, those who left counted off: newcomers who stay. A client that
+        // reconnects in a loop comes and goes, and must not speed up the line for itself.
+        int gained = turns.waiting() - leftInLine;
+        admit(turns.next + (line.reopening() ? pace.allow(turns.waiting(), gained, now, until, STEP_MILLIS)
                 : pace.allowAt(turns.waiting(), line.perMilli(), now, STEP_MILLIS)));
-        arrived = 0;
         leftInLine = turns.waiting();
         double rate = Math.max(1e-9, line.reopening() ? pace.perMilli(turns.waiting(), now, until) : line.perMilli());
         long everyone = Math.min(until, now + (long) (turns.waiting() / rate));
