@@ -141,9 +141,18 @@
     $("place").hidden = false;
     $("place").textContent = words.reopeningTurn;
     announce(words.reopeningTurn);
-    fetch("/circuit-breaker/admit", { method: "POST", body: a.value, credentials: "same-origin",
-      headers: { "Content-Type": "text/plain" } }).then(watchSite, watchSite);
+    admit(a.value, 3);
   }
+
+  // Trades the admission for its cookie; a busy front or breaker (a 5xx, no answer) is asked again a moment later.
+  function admit(value, tries) {
+    fetch("/circuit-breaker/admit", { method: "POST", body: value, credentials: "same-origin",
+      headers: { "Content-Type": "text/plain" } }).then(function (response) {
+      if (response.status >= 500 && tries > 1) retryAdmit(value, tries); else watchSite();
+    }, function () { if (tries > 1) retryAdmit(value, tries); else watchSite(); });
+  }
+
+  function retryAdmit(value, tries) { setTimeout(function () { admit(value, tries - 1); }, 300 + Math.random() * 700); }
 
   function connection(kind, text) {
     $("connection").dataset.state = kind;

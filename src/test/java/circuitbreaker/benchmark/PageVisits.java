@@ -36,6 +36,7 @@ final class PageVisits {
     private final AtomicInteger arrived = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger refusedAdmissions = new AtomicInteger();
 
     /** @param site the front's URL of the site; {@code source} names this process's visitors */
     PageVisits(URI site, String source) {
@@ -48,7 +49,7 @@ final class PageVisits {
         if (text.startsWith("{\"type\":\"admitted\"")) {
             int at = text.indexOf("\"value\":\"") + 9;
             if (gone.add(visitor)) {
-                admit(visitor, text.substring(at, text.indexOf('"', at)));
+                admit(visitor, text.substring(at, text.indexOf('"', at)), 3);
             }
         } else if (text.startsWith("{\"type\":\"statusUpdate\"") && text.contains("\"isActive\":false")
                 && !text.contains("\"phase\":\"reopening\"") && !text.contains("\"phase\":\"admission\"")) {
@@ -62,16 +63,20 @@ final class PageVisits {
         }
     }
 
-    private void admit(int visitor, String value) {
+    private void admit(int visitor, String value, int tries) {
         HttpRequest request = HttpRequest.newBuilder(site.resolve("/circuit-breaker/admit")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(value)).build();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {
+            if ((answer == null || answer.statusCode() >= 500) && tries > 1) { // busy: again a moment later, as page.js
+                later.schedule(() -> admit(visitor, value, tries - 1), 300 + ThreadLocalRandom.current().nextInt(700),
+                        TimeUnit.MILLISECONDS);
+                return;
+            }
             String cookie = answer == null ? null : answer.headers().firstValue("Set-Cookie").orElse(null);
-            if (cookie != null) {
-                fetch(visitor, cookie.split(";", 2)[0]);
-            } else if (failed.incrementAndGet() == 1) {
+            if (cookie == null && refusedAdmissions.incrementAndGet() == 1) { // what went wrong, once per ending
                 System.err.println("admission refused: " + (answer != null ? "HTTP " + answer.statusCode() : failure));
             }
+            fetch(visitor, cookie == null ? null : cookie.split(";", 2)[0]); // refused: the site as it is, as page.js
         });
     }
 
@@ -106,5 +111,6 @@ final class PageVisits {
         arrived.set(0);
         refused.set(0);
         failed.set(0);
+        refusedAdmissions.set(0);
     }
 }

@@ -1,7 +1,9 @@
 package circuitbreaker.reopen.control;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -12,11 +14,15 @@ import java.util.function.Predicate;
 final class Turns {
 
     private final List<String> sessions = new ArrayList<>();
+    private final Set<String> inLine = new HashSet<>();
     int next;
     int told;
 
+    /** Behind everyone; a socket already in line stays where it is. */
     void add(String sessionId) {
-        sessions.add(sessionId);
+        if (inLine.add(sessionId)) {
+            sessions.add(sessionId);
+        }
     }
 
     String get(int index) {
@@ -52,12 +58,15 @@ final class Turns {
         }
         sessions.clear();
         sessions.addAll(kept);
+        inLine.clear();
+        inLine.addAll(kept);
         next = 0;
         told = toldKept;
     }
 
     void clear() {
         sessions.clear();
+        inLine.clear();
         next = 0;
         told = 0;
     }

@@ -18,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -56,12 +58,13 @@ public class WaitingLine {
 
     // All guarded by this. The last reopening's count stays after it ends, for the record of its end.
     private final Turns turns = new Turns();
+    private final Queue<String> joining = new ConcurrentLinkedQueue<>(); // newcomers, for the next step
     private LineSession line; // the line followed last; null: none yet
     private final Pace pace = new Pace();
     private long admitted;
     private int leftInLine; // those in line after the last step
     private long closuresSeen; // the sockets' closures when the line last forgot those gone
-    private ScheduledFuture<?> admitting; // null: nobody waits in line here now
+    private volatile ScheduledFuture<?> admitting; // null: nobody waits in line here now
 
     /** A member that starts during a reopening or admission mode lines up its visitors. */
     void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -75,9 +78,9 @@ public class WaitingLine {
     }
 
     @FailsAlone
-    synchronized void joined(@Observes SocketJoined joined) {
-        if (admitting != null) {
-            turns.add(joined.sessionId()); // behind everyone in line, told its place with the next step
+    void joined(@Observes SocketJoined joined) {
+        if (admitting != null) { // behind everyone in line with the next step, not holding up the handshake meanwhile
+            joining.add(joined.sessionId());
         }
     }
 
@@ -105,26 +108,28 @@ public class WaitingLine {
             pace.begin(turns.waiting(), store.now(), now.until()); // the end moved: each in line hears again
             turns.tellAgain();
         }
-        if (now != null) {
-            line = now; // admission mode's rate may change as it goes
-        }
+        line = now == null ? line : now; // admission mode's rate may change as it goes
     }
 
     private void begin(LineSession next) {
         stop();
         line = next;
         admitted = 0;
+        // Newcomers queue from now on (its steps wait for this lock): none falls between; one in both is in line once.
+        admitting = scheduler.scheduleAtFixedRate(faults.guarded("WaitingLine.admitDue", this::admitDue), STEP_MILLIS,
+                STEP_MILLIS, TimeUnit.MILLISECONDS);
         for (WaitingSocket socket : sockets.waiting()) {
             turns.add(socket.sessionId());
         }
         leftInLine = turns.size();
         pace.begin(turns.size(), store.now(), line.until());
         record();
-        admitting = scheduler.scheduleAtFixedRate(faults.guarded("WaitingLine.admitDue", this::admitDue), STEP_MILLIS,
-                STEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     synchronized void admitDue() {
+        for (String newcomer; (newcomer = joining.poll()) != null; ) {
+            turns.add(newcomer);
+        }
         if (sockets.closures() != closuresSeen || turns.next > 0) {
             closuresSeen = sockets.closures();
             turns.keepOnly(sockets::isOpen);
@@ -168,6 +173,7 @@ public class WaitingLine {
             admitting = null;
         }
         turns.clear();
+        joining.clear();
         record();
     }
 }

@@ -24,5 +24,7 @@ class TurnsTest {
         assertEquals("new", turns.get(2));
         turns.tellAgain();
         assertEquals(0, turns.told, "the end moved: everyone in line hears again");
+        turns.add("waits");
+        assertEquals(3, turns.size(), "a socket already in line stays where it is");
     }
 }
