@@ -234,7 +234,7 @@ summary() {
                else "\(. / 60 | floor | tostring | if length < 2 then "0" + . else . end):\(. % 60 | tostring | if length < 2 then "0" + . else . end)" end;
     (.state // .) as $s
     | "Maintenance:   \(if $s.isActive then "ON (\($s.phase))" elif $s.phase == "reopening" then "off, reopening: \($s.reopening.admitted) let in, \($s.reopening.waiting) waiting here, everyone in by \($s.reopening.until / 1000 | todate)" else "off" end)",
-      "Admission:     \(if $s.admission == null then "off (everyone may come)" else "ON, \($s.admission.perMinute) new visitors a minute, idle after \($s.admission.idleSeconds) s\(if $s.phase == "admission" then "; \($s.admission.admitted) let in, \($s.admission.waiting) waiting here" else " (waits while maintenance is on)" end)" end)",
+      "Admission:     \(if $s.admission == null then "off (everyone may come)" else "ON, \($s.admission.perMinute) new visitors a minute, idle after \($s.admission.idleSeconds) s\(if $s.phase == "admission" then "; \($s.admission.admitted) let in, \($s.admission.waiting) waiting here" else " (waits while maintenance or a reopening goes on)" end)" end)",
       "Message:       \($s.message)",
       "Current issue: \($s.currentIssue)",
       "Remaining:     \(if ($s.isActive | not) then "-" elif $s.estimatedCompletion == null then "no end set" else ($s.countdown | clock) + " (until " + ($s.estimatedCompletion / 1000 | todate) + ")" end)",

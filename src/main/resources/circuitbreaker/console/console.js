@@ -245,7 +245,7 @@
     set("admission", !a ? "Off: everyone may come."
       : "On (" + (a.by === "watcher" ? "the automatic breaker" : "an operator") + "): " + a.perMinute
         + " new visitors a minute, idle after " + a.idleSeconds + " s. "
-        + (admitting ? a.admitted + " let in, " + a.waiting + " waiting here." : "Waits while maintenance is on."));
+        + (admitting ? a.admitted + " let in, " + a.waiting + " waiting here." : "Waits while maintenance or a reopening goes on."));
     $("admission-end").disabled = !a;
   }
 

@@ -137,7 +137,8 @@
 
   // This visitor's turn: its admission, handed back by the breaker as a cookie no script can read, then on to the site.
   function onAdmitted(a) {
-    if (state.place) state.place.admitted = true;
+    if (!state.place) state.place = { place: 0, of: 0, at: Date.now() + offset }; // let in before it heard a place
+    state.place.admitted = true;
     $("place").hidden = false;
     $("place").textContent = words.reopeningTurn;
     announce(words.reopeningTurn);
@@ -148,8 +149,15 @@
   function admit(value, tries) {
     fetch("/circuit-breaker/admit", { method: "POST", body: value, credentials: "same-origin",
       headers: { "Content-Type": "text/plain" } }).then(function (response) {
-      if (response.status >= 500 && tries > 1) retryAdmit(value, tries); else watchSite();
-    }, function () { if (tries > 1) retryAdmit(value, tries); else watchSite(); });
+      if (response.status >= 500) gaveUp(value, tries); else watchSite();
+    }, function () { gaveUp(value, tries); });
+  }
+
+  // Still busy after three tries: check the site, and queue again on a fresh socket so the turn is not lost.
+  function gaveUp(value, tries) {
+    if (tries > 1) { retryAdmit(value, tries); return; }
+    watchSite();
+    if (socket) socket.close();
   }
 
   function retryAdmit(value, tries) { setTimeout(function () { admit(value, tries - 1); }, 300 + Math.random() * 700); }

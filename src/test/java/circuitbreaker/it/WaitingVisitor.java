@@ -105,7 +105,10 @@ final class WaitingVisitor implements WebSocket.Listener, AutoCloseable {
         });
     }
 
-    /** Goes to the site, with its admission when it has one; again 1.5 s later until in, as page.js does. */
+    /**
+     * Goes to the site, with its admission when it has one, and again every 1.5 s until in (the page asks again once
+     * after 1.5 to 2.5 s, then every 10 to 20 s: this visitor is quicker, so the tests wait less, not more).
+     */
     private void visit() {
         if (arrived() || fetching) {
             return;

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -53,7 +54,9 @@ public class AdmissionResource {
         try {
             AdmissionRequest request = AdmissionRequest.parse(JsonInput.decode(JsonInput.readLimited(body)),
                     store.current().admission(), store.now());
-            store.admissionIf(state -> true, request.mode(), Cause.OPERATOR);
+            // Saying again what is already so changes nothing: no new version, no webhook.
+            store.admissionIf(state -> !Objects.equals(state.admission(), request.mode()), request.mode(),
+                    Cause.OPERATOR);
             return admission();
         } catch (InvalidInput e) {
             return Errors.json(e.status(), e.getMessage());

@@ -27,7 +27,7 @@ public class Admission {
 
     public static final String COOKIE = "circuit_breaker_admission";
     static final Duration KEEP_KEYS = Duration.ofHours(1);
-    /** The most visitors whose last request is remembered; beyond it the oldest are forgotten first. */
+    /** The most visitors whose last request is remembered (see {@link #forgetSome}). */
     static final int MAX_REMEMBERED = 200_000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -81,7 +81,10 @@ public class Admission {
     /** Whether a value is an admission to the line going on, signed within the fleet, its visitor still active. */
     public boolean valid(String value, MaintenanceState state, long now) {
         String[] parts = value == null ? new String[0] : value.split("\\.", -1);
-        if (parts.length != 4 || !parts[0].equals(String.valueOf(line(state, now)))
+        // Admission mode after a reopening keeps those the reopening let in, while they stay active.
+        boolean handedOver = state.admittingAt(now) && state.reopening() != null
+                && parts.length == 4 && parts[0].equals(String.valueOf(state.reopening().from()));
+        if (parts.length != 4 || !(handedOver || parts[0].equals(String.valueOf(line(state, now))))
                 || !signedHere(parts[0] + "." + parts[1] + "." + parts[2], parts[3])) {
             return false;
         }
@@ -94,9 +97,26 @@ public class Admission {
             return false;
         }
         if (lastSeen.put(parts[2], now) == null && lastSeen.size() > MAX_REMEMBERED) {
-            lastSeen.values().removeIf(at -> now - at > idle);
+            forgetSome(now, idle);
         }
         return true;
+    }
+
+    /**
+     * Keeps the memory of last requests bounded: those idle too long go first, then those idle half as long; should it
+     * still be full (more active visitors than it holds) it starts over, and each is judged from when it was let in.
+     */
+    private synchronized void forgetSome(long now, long idle) {
+        if (lastSeen.size() <= MAX_REMEMBERED) {
+            return; // another thread did it
+        }
+        lastSeen.values().removeIf(at -> now - at > idle);
+        if (lastSeen.size() > MAX_REMEMBERED * 3 / 4) {
+            lastSeen.values().removeIf(at -> now - at > idle / 2);
+        }
+        if (lastSeen.size() > MAX_REMEMBERED * 3 / 4) {
+            lastSeen.clear();
+        }
     }
 
     /** The Set-Cookie header that hands the visitor its admission, out of reach of scripts. */

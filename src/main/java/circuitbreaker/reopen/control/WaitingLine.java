@@ -96,7 +96,7 @@ public class WaitingLine {
 
     synchronized void follow() {
         MaintenanceState state = store.current();
-        LineSession now = LineSession.of(state, store.now(), fleet.membersSeen().size());
+        LineSession now = LineSession.of(state, store.now());
         if (now == null) {
             if (!state.isActive()) {
                 admit(turns.size()); // it is over, or everyone may come now: the rest come in as well
@@ -139,10 +139,11 @@ public class WaitingLine {
         // What the line gained since the last step, those who left counted off: newcomers who stay. A client that
         // reconnects in a loop comes and goes, and must not speed up the line for itself.
         int gained = turns.waiting() - leftInLine;
+        double share = line.perMilli(fleet.membersSeen().size()); // members come and go: their share follows
         admit(turns.next + (line.reopening() ? pace.allow(turns.waiting(), gained, now, until, STEP_MILLIS)
-                : pace.allowAt(turns.waiting(), line.perMilli(), now, STEP_MILLIS)));
+                : pace.allowAt(turns.waiting(), share, now, STEP_MILLIS)));
         leftInLine = turns.waiting();
-        double rate = Math.max(1e-9, line.reopening() ? pace.perMilli(turns.waiting(), now, until) : line.perMilli());
+        double rate = Math.max(1e-9, line.reopening() ? pace.perMilli(turns.waiting(), now, until) : share);
         long everyone = Math.min(until, now + (long) (turns.waiting() / rate));
         turns.told = Math.max(turns.told, turns.next);
         for (int stop = Math.min(turns.size(), turns.told + PLACES_PER_STEP); turns.told < stop; turns.told++) {

@@ -49,10 +49,11 @@ class PaceTest {
     }
 
     @Test
-    void aVisitorWithNobodyAheadGoesAtOnceWhenThePaceAllowsOneMore() {
-        pace.begin(300, 0, 30_000); // ten a second
-        assertEquals(0, pace.allow(0, 0, 5_000, 30_000, STEP), "nobody in line (those who waited left)");
-        assertEquals(1, pace.allow(1, 1, 5_100, 30_000, STEP), "the first newcomer, at once");
+    void aVisitorWithNobodyAheadGoesAtOnceWhenThePaceAllowsOneMoreButAnIdleLineBanksOnlyOne() {
+        pace.begin(300, 0, 300_000); // one a second: a step earns a tenth of a turn
+        assertEquals(0, pace.allow(0, 0, 5_000, 300_000, STEP), "nobody in line (those who waited left)");
+        assertEquals(1, pace.allow(2, 2, 5_100, 300_000, STEP), "the first of two newcomers at once, not both");
+        assertEquals(0, pace.allow(1, 0, 5_200, 300_000, STEP), "the second at the pace, a second later");
     }
 
     @Test
@@ -68,6 +69,7 @@ class PaceTest {
     @Test
     void atASetRateAThousandAtOnceGoAtThatRateAndALoneOneAtOnce() {
         double tenASecond = 10 / 1000.0;
+        assertEquals(0, pace.allowAt(0, tenASecond, 4_000, STEP));
         assertEquals(1, pace.allowAt(1, tenASecond, 5_000, STEP), "nobody ahead: at once");
         int inLine = 1_000;
         int[] perSecond = new int[10];
