@@ -17,7 +17,8 @@ import java.util.Locale;
  * once with everyone let in at once ({@code reopenSeconds: 0}) and once spread over the reopening, and each time every
  * page goes to the site through the gated front as page.js would. The site logs each arrival's time; this counts them
  * per second. It also measures the breaker's CPU and memory while it tells N sockets their places and admits them.
- * With newcomers, a third ending (20 s) has that many new pages a second arrive all through it (SPEC §20).
+ * With newcomers, a third ending (20 s, or the given reopening if shorter) has that many new pages a second arrive
+ * all through it (SPEC §20).
  *
  * <p>Usage: {@code ReopeningBenchmark <port> <server pid> <sockets> <per process> <site URL through the front>
  * <arrivals log> <reopen seconds> [<newcomers per second>]}. The log has one line per arrival, its epoch time in
@@ -41,7 +42,8 @@ public final class ReopeningBenchmark {
         List<Load> loads = SocketBenchmark.start(port, sockets, perProcess, site);
         int connected = SocketBenchmark.connected(loads);
         Thread.sleep(3000); // every page has heard the state and waits
-        int[][] endings = newcomers > 0 ? new int[][] {{0, 0}, {reopenSeconds, 0}, {NEWCOMER_SECONDS, newcomers}}
+        int newcomerSeconds = Math.min(NEWCOMER_SECONDS, reopenSeconds);
+        int[][] endings = newcomers > 0 ? new int[][] {{0, 0}, {reopenSeconds, 0}, {newcomerSeconds, newcomers}}
                 : new int[][] {{0, 0}, {reopenSeconds, 0}};
         for (int[] ending : endings) {
             System.out.println(reopen(port, pid, loads, arrivals, ending[0], ending[1], sockets, connected));
@@ -55,7 +57,7 @@ public final class ReopeningBenchmark {
         }
     }
 
-    /** The reopening that newcomers arrive through. */
+    /** The reopening that newcomers arrive through (or the given one, if shorter). */
     static final int NEWCOMER_SECONDS = 20;
     /** Newcomers are opened in batches this often. */
     static final long NEWCOMER_STEP_MILLIS = 100;

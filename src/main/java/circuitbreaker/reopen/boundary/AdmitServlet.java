@@ -36,7 +36,7 @@ public class AdmitServlet extends HttpServlet {
         MaintenanceState state = store.current();
         long now = store.now();
         response.setHeader("Cache-Control", "no-store");
-        if (body.length > MAX_BODY || !admission.valid(value, state, now)) {
+        if (body.length > MAX_BODY || !admission.tradable(value, state, now)) {
             byte[] error = "{\"success\":false,\"error\":\"not an admission to the line going on\"}"
                     .getBytes(StandardCharsets.UTF_8);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -47,8 +47,8 @@ public class AdmitServlet extends HttpServlet {
         }
         boolean secure = request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
         // A reopening's admission is worth nothing after it; admission mode's lasts while its visitor is active.
-        long maxAge = state.reopeningAt(now) ? (state.reopening().until() - now) / 1000 + 600
-                : AdmissionMode.MAX_IDLE_SECONDS;
+        long maxAge = state.admittingAt(now) ? AdmissionMode.MAX_IDLE_SECONDS
+                : (state.reopening().until() - now) / 1000 + 600;
         response.addHeader("Set-Cookie", Admission.cookie(value, maxAge, secure));
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }

@@ -1,6 +1,7 @@
 package circuitbreaker.reopen.control;
 
 import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.maintenance.entity.Reopening;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -27,6 +28,7 @@ public class Admission {
 
     public static final String COOKIE = "circuit_breaker_admission";
     static final Duration KEEP_KEYS = Duration.ofHours(1);
+    static final long JUST_ENDED_MILLIS = 600_000;
     /** The most visitors whose last request is remembered (see {@link #forgetSome}). */
     static final int MAX_REMEMBERED = 200_000;
 
@@ -76,6 +78,22 @@ public class Admission {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a page may trade this value for its cookie: an admission to the line going on, or one given at the end
+     * of the reopening that has just ended (within the cookie's 10 minutes) while the site stays open, so a page let
+     * in by the last step need not meet the front's closed answer of that second.
+     */
+    public boolean tradable(String value, MaintenanceState state, long now) {
+        if (valid(value, state, now)) {
+            return true;
+        }
+        Reopening last = state.reopening();
+        String[] parts = value == null ? new String[0] : value.split("\\.", -1);
+        return !state.isActive() && last != null && !last.inProgressAt(now) && now - last.until() <= JUST_ENDED_MILLIS
+                && parts.length == 4 && parts[0].equals(String.valueOf(last.from()))
+                && signedHere(parts[0] + "." + parts[1] + "." + parts[2], parts[3]);
     }
 
     /** Whether a value is an admission to the line going on, signed within the fleet, its visitor still active. */

@@ -3,6 +3,7 @@ package circuitbreaker.reopen.control;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -22,6 +23,13 @@ final class Turns {
     void add(String sessionId) {
         if (inLine.add(sessionId)) {
             sessions.add(sessionId);
+        }
+    }
+
+    /** Those who joined since, behind everyone, in the order they came. */
+    void join(Queue<String> newcomers) {
+        for (String newcomer; (newcomer = newcomers.poll()) != null; ) {
+            add(newcomer);
         }
     }
 

@@ -127,17 +127,17 @@ public class WaitingLine {
     }
 
     synchronized void admitDue() {
-        for (String newcomer; (newcomer = joining.poll()) != null; ) {
-            turns.add(newcomer);
+        if (store.current().isActive()) {
+            return; // maintenance is on again: nobody else comes in, even before the line hears of it
         }
+        turns.join(joining);
         if (sockets.closures() != closuresSeen || turns.next > 0) {
             closuresSeen = sockets.closures();
             turns.keepOnly(sockets::isOpen);
         }
         long now = store.now();
         long until = line.until();
-        // What the line gained since the last step, those who left counted off: newcomers who stay. A client that
-        // reconnects in a loop comes and goes, and must not speed up the line for itself.
+        // Newcomers who stay: what the line gained, those who left counted off (a reconnect loop comes and goes).
         int gained = turns.waiting() - leftInLine;
         double share = line.perMilli(fleet.membersSeen().size()); // members come and go: their share follows
         admit(turns.next + (line.reopening() ? pace.allow(turns.waiting(), gained, now, until, STEP_MILLIS)

@@ -78,4 +78,17 @@ class AdmissionTest {
         assertFalse(here.valid(here.value(T + 7, T + 1_000), REOPENING, T + 1_000), "not for a reopening");
         assertFalse(here.valid(here.value(T + 5, T + 1_000), waitingRoom, T + 2_000), "not for another waiting room");
     }
+
+    @Test
+    void aPageLetInByTheLastStepMayStillTradeItsAdmissionForItsCookie() {
+        String last = here.value(T, T + 29_900);
+        long after = T + 30_000 + 60_000; // the reopening of 30 s ended a minute ago; the site is open
+        assertFalse(here.valid(last, REOPENING, after), "the gate is open to everyone anyway");
+        assertTrue(here.tradable(last, REOPENING, after));
+        assertFalse(here.tradable(last, REOPENING, T + 30_000 + 700_000), "not after the cookie's 10 minutes");
+        assertFalse(here.tradable(stranger.value(T, T + 29_900), REOPENING, after), "signed outside the fleet");
+        MaintenanceState closedAgain = REOPENING.apply(new StatusUpdate(null, null, true, null), after, Cause.OPERATOR,
+                30);
+        assertFalse(here.tradable(last, closedAgain, after + 1), "maintenance on again");
+    }
 }
