@@ -240,6 +240,9 @@ class FrontSafetyIT {
         System.out.printf("A closed site stayed closed through a failing and restarted breaker: %d s (bound %d s); "
                 + "Payara's own 503 through nginx meanwhile: %d%n", restart, KEEP_CLOSED, starting.get());
         fronts().forEach(front -> awaitAnswer(front, "/seen", lastPage));
+        // The bound counts from the last second the breaker ran: the restarted one marks its own before it is frozen.
+        long restarted = System.currentTimeMillis() / 1000;
+        Waits.await("the restarted breaker's mark", SOON, () -> newestMark() >= restarted);
 
         // Gone for longer than the bound: the last page until it ends, the site from then on.
         breaker.freeze();
@@ -404,6 +407,16 @@ class FrontSafetyIT {
     }
 
     /** The marks the breaker keeps beside the copy of the page, naming the last second it ran with maintenance on. */
+    /** The second of the newest mark, 0 when there is none. */
+    long newestMark() {
+        try {
+            return marks().stream().mapToLong(name -> Long.parseLong(name.substring(name.lastIndexOf('.') + 1)))
+                    .max().orElse(0);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     List<String> marks() throws Exception {
         String prefix = breaker.pageCopy().getFileName() + ".";
         try (Stream<Path> files = Files.list(breaker.pageCopy().getParent())) {
