@@ -63,12 +63,12 @@ class ReopeningIT {
                 "admission.ended"), null) + "]");
         Map<String, String> settings = new HashMap<>(Map.of(
                 "CIRCUIT_BREAKER_ADMISSION_PER_MINUTE", "120",
-                "CIRCUIT_BREAKER_ADMISSION_LATENCY_MS", "1500", // well above a busy machine's answers
+                "CIRCUIT_BREAKER_ADMISSION_LATENCY_MS", "3000", // well above a busy machine's answers
                 "CIRCUIT_BREAKER_ADMISSION_CALM_SECONDS", "3"));
         settings.putAll(Map.of(
                 "CIRCUIT_BREAKER_WATCH_URL", site.uri("/health").toString(),
                 "CIRCUIT_BREAKER_WATCH_INTERVAL", "1",
-                "CIRCUIT_BREAKER_WATCH_TIMEOUT", "4",
+                "CIRCUIT_BREAKER_WATCH_TIMEOUT", "6",
                 "CIRCUIT_BREAKER_WATCH_FAILURES", "2",
                 "CIRCUIT_BREAKER_WATCH_SUCCESSES", "2",
                 "CIRCUIT_BREAKER_REOPEN_SECONDS", "20",
@@ -203,8 +203,13 @@ class ReopeningIT {
         perSecond.forEach((second, count) -> assertTrue(count <= 1.3 * even, "second " + second + ": " + count
                 + " arrivals, more than 1.3 x the even " + even + " a second: " + perSecond));
         assertTrue(last - ended <= 22_000, "everyone in by the end and 2 s: " + (last - ended) + " ms");
-        for (WaitingVisitor earlier : visitors) {
-            for (WaitingVisitor later : visitors) {
+        // Order among those let in by their turn; a page whose turn did not reach it (a frame it never got) comes in
+        // at the end with everyone, and there may be only a few of those.
+        List<WaitingVisitor> byTurn = visitors.stream().filter(v -> v.admittedAt > 0 && v.admittedAt < ended + 20_000)
+                .toList();
+        assertTrue(byTurn.size() >= visitors.size() * 98 / 100, "let in by their turn: " + byTurn.size());
+        for (WaitingVisitor earlier : byTurn) {
+            for (WaitingVisitor later : byTurn) {
                 if (later.joinedAt - earlier.joinedAt >= 1000) {
                     assertTrue(earlier.admittedAt <= later.admittedAt + SAME_STEP_MILLIS, earlier.name + " came 1 s before "
                             + later.name + " but was let in after it");
@@ -294,8 +299,8 @@ class ReopeningIT {
         post("{\"isActive\":false,\"reopenSeconds\":0}");
         int toldBefore = receivers.at("/admission").size(); // other tests here turn it on and off too
         try {
-            site.api().send("/slow?ms=2500", "POST", "");
-            JsonObject on = Waits.await("the watcher to turn admission mode on (3 slow probes)", Duration.ofSeconds(30),
+            site.api().send("/slow?ms=4000", "POST", "");
+            JsonObject on = Waits.await("the watcher to turn admission mode on (3 slow probes)", Duration.ofSeconds(45),
                     () -> breaker.api().status(),
                     s -> s.getString("phase").equals("admission"));
             assertEquals("watcher", on.getJsonObject("admission").getString("by"));
