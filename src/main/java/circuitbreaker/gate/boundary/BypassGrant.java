@@ -1,6 +1,7 @@
 package circuitbreaker.gate.boundary;
 
 import circuitbreaker.gate.control.Bypass;
+import circuitbreaker.platform.Https;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -11,12 +12,11 @@ public final class BypassGrant {
     }
 
     public static void write(HttpServletRequest request, HttpServletResponse response, Bypass bypass) {
-        boolean secure = request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", "/");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Referrer-Policy", "no-referrer"); // the secret is in this URL: never pass it on
-        response.addHeader("Set-Cookie", bypass.cookie(System.currentTimeMillis(), secure));
+        response.addHeader("Set-Cookie", bypass.cookie(System.currentTimeMillis(), Https.used(request)));
         response.setContentLength(0);
     }
 }

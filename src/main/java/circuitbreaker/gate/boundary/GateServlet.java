@@ -4,6 +4,7 @@ import circuitbreaker.gate.control.Bypass;
 import circuitbreaker.gate.control.Gate;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.page.control.PageAnswer;
+import circuitbreaker.platform.Errors;
 import circuitbreaker.platform.ProxyCache;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -11,7 +12,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * /api/maintenance/gate: asked by the front proxy before each visitor's request, with the visitor's URI in
@@ -106,10 +106,6 @@ public class GateServlet extends HttpServlet {
     }
 
     private static void refuse(HttpServletResponse response, String error) throws IOException {
-        byte[] body = ("{\"success\":false,\"error\":\"" + error + "\"}").getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        Errors.write(response, HttpServletResponse.SC_BAD_REQUEST, error);
     }
 }

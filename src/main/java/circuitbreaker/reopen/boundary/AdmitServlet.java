@@ -3,6 +3,8 @@ package circuitbreaker.reopen.boundary;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.AdmissionMode;
 import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.platform.Errors;
+import circuitbreaker.platform.Https;
 import circuitbreaker.reopen.control.Admission;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -37,19 +39,13 @@ public class AdmitServlet extends HttpServlet {
         long now = store.now();
         response.setHeader("Cache-Control", "no-store");
         if (body.length > MAX_BODY || !admission.tradable(value, state, now)) {
-            byte[] error = "{\"success\":false,\"error\":\"not an admission to the line going on\"}"
-                    .getBytes(StandardCharsets.UTF_8);
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType("application/json");
-            response.setContentLength(error.length);
-            response.getOutputStream().write(error);
+            Errors.write(response, HttpServletResponse.SC_BAD_REQUEST, "not an admission to the line going on");
             return;
         }
-        boolean secure = request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
         // A reopening's admission is worth nothing after it; admission mode's lasts while its visitor is active.
         long maxAge = state.admittingAt(now) ? AdmissionMode.MAX_IDLE_SECONDS
                 : (state.reopening().until() - now) / 1000 + 600;
-        response.addHeader("Set-Cookie", Admission.cookie(value, maxAge, secure));
+        response.addHeader("Set-Cookie", Admission.cookie(value, maxAge, Https.used(request)));
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 }

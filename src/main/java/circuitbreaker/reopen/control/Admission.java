@@ -89,32 +89,32 @@ public class Admission {
         if (valid(value, state, now)) {
             return true;
         }
+        PresentedAdmission given = PresentedAdmission.of(value);
         Reopening last = state.reopening();
-        String[] parts = value == null ? new String[0] : value.split("\\.", -1);
-        return !state.isActive() && last != null && !last.inProgressAt(now) && now - last.until() <= JUST_ENDED_MILLIS
-                && parts.length == 4 && parts[0].equals(String.valueOf(last.from()))
-                && signedHere(parts[0] + "." + parts[1] + "." + parts[2], parts[3]);
+        return given != null && !state.isActive() && last != null && !last.inProgressAt(now)
+                && now - last.until() <= JUST_ENDED_MILLIS && given.names(last.from()) && signedHere(given);
     }
 
     /** Whether a value is an admission to the line going on, signed within the fleet, its visitor still active. */
     public boolean valid(String value, MaintenanceState state, long now) {
-        String[] parts = value == null ? new String[0] : value.split("\\.", -1);
-        // Admission mode after a reopening keeps those the reopening let in, while they stay active.
-        boolean handedOver = state.admittingAt(now) && state.reopening() != null
-                && parts.length == 4 && parts[0].equals(String.valueOf(state.reopening().from()));
-        if (parts.length != 4 || !(handedOver || parts[0].equals(String.valueOf(line(state, now))))
-                || !signedHere(parts[0] + "." + parts[1] + "." + parts[2], parts[3])) {
+        PresentedAdmission given = PresentedAdmission.of(value);
+        LineSession line = LineSession.of(state, now);
+        if (given == null || line == null) {
             return false;
         }
-        if (state.reopeningAt(now)) {
+        // Admission mode after a reopening keeps those the reopening let in, while they stay active.
+        boolean handedOver = !line.reopening() && state.reopening() != null && given.names(state.reopening().from());
+        if (!(handedOver || given.names(line.name())) || !signedHere(given)) {
+            return false;
+        }
+        if (line.reopening()) {
             return true;
         }
         long idle = state.admission().idleSeconds() * 1000;
-        long issued = parts[1].matches("[0-9]{1,15}") ? Long.parseLong(parts[1]) : 0;
-        if (now - Math.max(issued, lastSeen.getOrDefault(parts[2], 0L)) > idle) {
+        if (now - Math.max(given.issuedAt(), lastSeen.getOrDefault(given.turn(), 0L)) > idle) {
             return false;
         }
-        if (lastSeen.put(parts[2], now) == null && lastSeen.size() > MAX_REMEMBERED) {
+        if (lastSeen.put(given.turn(), now) == null && lastSeen.size() > MAX_REMEMBERED) {
             forgetSome(now, idle);
         }
         return true;
@@ -143,22 +143,15 @@ public class Admission {
                 + (secure ? "; Secure" : "");
     }
 
-    /** The line admissions are for now: the reopening's start, admission mode's, or none (-1). */
-    static long line(MaintenanceState state, long now) {
-        if (state.reopeningAt(now)) {
-            return state.reopening().from();
-        }
-        return state.admittingAt(now) ? state.admission().since() : -1;
-    }
-
-    private boolean signedHere(String turn, String presented) {
-        byte[] given = presented.getBytes(StandardCharsets.US_ASCII);
-        if (MessageDigest.isEqual(signature(key, turn).getBytes(StandardCharsets.US_ASCII), given)) {
+    private boolean signedHere(PresentedAdmission given) {
+        byte[] presented = given.signature().getBytes(StandardCharsets.US_ASCII);
+        if (MessageDigest.isEqual(signature(key, given.signed()).getBytes(StandardCharsets.US_ASCII), presented)) {
             return true;
         }
         for (String other : heardKeys.keySet()) {
             byte[] otherKey = Base64.getDecoder().decode(other);
-            if (MessageDigest.isEqual(signature(otherKey, turn).getBytes(StandardCharsets.US_ASCII), given)) {
+            if (MessageDigest.isEqual(signature(otherKey, given.signed()).getBytes(StandardCharsets.US_ASCII),
+                    presented)) {
                 return true;
             }
         }

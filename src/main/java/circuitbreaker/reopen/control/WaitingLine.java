@@ -137,9 +137,9 @@ public class WaitingLine {
         }
         long now = store.now();
         long until = line.until();
-        // Newcomers who stay: what the line gained, those who left counted off (a reconnect loop comes and goes).
-        int gained = turns.waiting() - leftInLine;
-        double share = line.perMilli(fleet.membersSeen().size()); // members come and go: their share follows
+        int gained = turns.waiting() - leftInLine; // newcomers who stay (a reconnect loop comes and goes)
+        // Members come and go: admission mode's share follows them (a reopening's rate is the pace's).
+        double share = line.reopening() ? 0 : line.perMilli(fleet.membersSeen().size());
         admit(turns.next + (line.reopening() ? pace.allow(turns.waiting(), gained, now, until, STEP_MILLIS)
                 : pace.allowAt(turns.waiting(), share, now, STEP_MILLIS)));
         leftInLine = turns.waiting();
