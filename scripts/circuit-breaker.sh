@@ -189,7 +189,7 @@ check_settings() {
 
 # The newest format of the state files this release reads (FileFormat.CURRENT in the WAR). A file written by a newer
 # release stops the start, untouched, with the words the service would log; the service itself refuses it as well.
-readonly file_format=1
+readonly file_format=2
 check_file_formats() {
   local state=${CIRCUIT_BREAKER_STATE_FILE:-maintenance-status.json} file format
   for file in "$state" "${CIRCUIT_BREAKER_WINDOWS_FILE:-$(dirname "$state")/maintenance-windows.json}" \

@@ -12,21 +12,29 @@ import java.nio.file.Path;
  * The format of the service's JSON files (the state, the windows, the history), written into each as its first
  * field, {@code "format"}. A release that meets a file written by a newer one refuses it by name and leaves it
  * untouched (rather than misreading it, or moving it aside as corrupt); a rollback then says what to do. A file
- * without the field is format 1, as every file written before it existed.
+ * without the field is format 1, as every file written before it existed. A file is written in the lowest format that
+ * holds what it has (the state is format 2 only once it keeps scopes), so a rollback refuses only what it would lose.
  */
 public final class FileFormat {
 
-    /** The newest format this release reads, and the one it writes. scripts/circuit-breaker.sh checks it too. */
-    public static final int CURRENT = 1;
+    /** The newest format this release reads. scripts/circuit-breaker.sh checks it too. */
+    public static final int CURRENT = 2;
+    /** The format of every file that holds nothing newer. */
+    public static final int FIRST = 1;
 
     private FileFormat() {
     }
 
-    /** The JSON object's text with the format as its first field. */
+    /** The JSON object's text with the first format as its first field. */
     public static String stamped(String jsonObject) {
+        return stamped(jsonObject, FIRST);
+    }
+
+    /** The JSON object's text with this format as its first field. */
+    public static String stamped(String jsonObject, int format) {
         int brace = jsonObject.indexOf('{');
         String rest = jsonObject.substring(brace + 1);
-        return jsonObject.substring(0, brace + 1) + "\n    \"format\": " + CURRENT + (rest.strip().startsWith("}") ? "" : ",") + rest;
+        return jsonObject.substring(0, brace + 1) + "\n    \"format\": " + format + (rest.strip().startsWith("}") ? "" : ",") + rest;
     }
 
     /**

@@ -24,8 +24,8 @@ class FileFormatTest {
     @Test
     void aFileFromANewerReleaseIsRefusedByName() {
         FileFormat.NewerFormat refused = assertThrows(FileFormat.NewerFormat.class,
-                () -> FileFormat.check(FILE, "{\"format\": 2, \"isActive\": true}"));
-        assertTrue(refused.getMessage().startsWith(FILE + " is in format 2, written by a newer release"),
+                () -> FileFormat.check(FILE, "{\"format\": 3, \"isActive\": true}"));
+        assertTrue(refused.getMessage().startsWith(FILE + " is in format 3, written by a newer release"),
                 refused.getMessage());
     }
 

@@ -3,6 +3,9 @@ package circuitbreaker.cluster.control;
 import circuitbreaker.cluster.entity.Announcement;
 import circuitbreaker.fleet.Fleet;
 import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.control.ScopeBook;
+import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.maintenance.entity.StateChanged;
 import circuitbreaker.platform.FailsAlone;
 import circuitbreaker.platform.Second;
@@ -19,6 +22,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Keeps the instances of a cluster in agreement over Payara's data grid (clustered CDI events): each accepted update
@@ -36,6 +41,9 @@ public class ClusterLink {
 
     @Inject
     MaintenanceStore store;
+
+    @Inject
+    ScopeBook scopes;
 
     @Inject
     Windows windows;
@@ -88,13 +96,20 @@ public class ClusterLink {
     void heard(@Observes @Inbound Announcement announcement) {
         fleet.heard(announcement.member(), announcement.instance(), announcement.report());
         admission.heard(announcement.admissionKey(), store.now());
-        if (store.adopt(announcement.state())) {
-            LOG.log(Level.INFO, "Took state version {0} from {1}", announcement.state().version(),
-                    announcement.instance());
+        scopes.heard(announcement.instance(), announcement.scopesDigest());
+        Map<String, MaintenanceState> theirs = announcement.scopes() == null ? Map.of() : announcement.scopes();
+        boolean behind = false;
+        for (var mine : store.all().entrySet()) {
+            MaintenanceState other = mine.getKey().equals(Scope.SITE) ? announcement.state()
+                    : theirs.get(mine.getKey());
+            if (other != null && store.adopt(mine.getKey(), other)) {
+                LOG.log(Level.INFO, "Took version {0} of {1} from {2}", other.version(), mine.getKey(),
+                        announcement.instance());
+            }
+            behind |= other != null && mine.getValue().isNewerThan(other); // a scope it lacks: its file differs
         }
         windows.adopt(announcement.windows());
-        if (announcement.asking() || store.current().isNewerThan(announcement.state())
-                || windows.book().version() > announcement.windows().version()) {
+        if (announcement.asking() || behind || windows.book().version() > announcement.windows().version()) {
             announce();
         }
     }
@@ -106,7 +121,9 @@ public class ClusterLink {
     }
 
     private Announcement says(boolean asking) {
+        Map<String, MaintenanceState> others = new HashMap<>(store.all());
+        others.remove(Scope.SITE);
         return new Announcement(fleet.member(), fleet.instance(), store.current(), windows.book(), asking, line.report(),
-                admission.key());
+                admission.key(), others, scopes.digest());
     }
 }

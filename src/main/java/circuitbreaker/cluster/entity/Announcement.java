@@ -4,6 +4,7 @@ import circuitbreaker.fleet.MemberReport;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.schedule.entity.WindowBook;
 import java.io.Serializable;
+import java.util.Map;
 
 /**
  * What an instance tells the others, on every update and every few seconds: who it is and what it holds (the state
@@ -15,7 +16,10 @@ import java.io.Serializable;
  * @param asking true while the sender has just started and waits to hear the fleet: every member answers it
  * @param report the sender's open sockets and reopening progress when it spoke
  * @param admissionKey the sender's admission key, base64
+ * @param scopes the states of the scopes other than the site, by name (a HashMap: it travels serialized)
+ * @param scopesDigest the fingerprint of the sender's scopes file: members whose files differ say so
  */
 public record Announcement(String member, String instance, MaintenanceState state, WindowBook windows, boolean asking,
-        MemberReport report, String admissionKey) implements Serializable {
+        MemberReport report, String admissionKey, Map<String, MaintenanceState> scopes, String scopesDigest)
+        implements Serializable {
 }

@@ -2,6 +2,7 @@ package circuitbreaker.health.boundary;
 
 import circuitbreaker.fleet.Fleet;
 import circuitbreaker.live.control.OpenSockets;
+import circuitbreaker.maintenance.control.ScopeBook;
 import circuitbreaker.maintenance.control.StateFile;
 import circuitbreaker.maintenance.entity.StateFileHealth;
 import circuitbreaker.page.control.PageAnswer;
@@ -55,12 +56,28 @@ public class HealthServlet extends HttpServlet {
     @Inject
     Faults faults;
 
+    @Inject
+    ScopeBook scopes;
+
     private volatile boolean warm;
 
     @JsonbPropertyOrder({"status", "service", "version", "commit", "uptime", "connections", "instance", "stateFile",
-            "cluster", "watcher", "faults"})
+            "scopes", "cluster", "watcher", "faults"})
     public record Health(String status, String service, String version, String commit, double uptime, int connections,
-            String instance, StateFileCheck stateFile, Cluster cluster, WatcherCheck watcher, Faults.Summary faults) {
+            String instance, StateFileCheck stateFile, Scopes scopes, Cluster cluster, WatcherCheck watcher,
+            Faults.Summary faults) {
+    }
+
+    /**
+     * @param fingerprint of the scopes file's definitions ("none" without one): the same on every member that reads
+     *     the same scopes
+     * @param differ the fleet members heard reading other scopes, by name
+     */
+    @JsonbPropertyOrder({"names", "fingerprint", "differ"})
+    public record Scopes(List<String> names, String fingerprint, List<String> differ) {
+        static Scopes of(ScopeBook book) {
+            return new Scopes(book.names(), book.digest(), book.differing().keySet().stream().sorted().toList());
+        }
     }
 
     /**
@@ -103,7 +120,8 @@ public class HealthServlet extends HttpServlet {
         double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         Health health = new Health(ready ? "ok" : "starting", SERVICE, Build.CURRENT.version(), Build.CURRENT.commit(),
                 uptime, sockets.count(), fleet.instance(),
-                StateFileCheck.of(stateFile.health()), new Cluster(fleet.enabled(), fleet.membersSeen(), fleet.leads()),
+                StateFileCheck.of(stateFile.health()), Scopes.of(scopes),
+                new Cluster(fleet.enabled(), fleet.membersSeen(), fleet.leads()),
                 WatcherCheck.of(watcher.health()), faults.summary());
         byte[] body = jsonb.toJson(health).getBytes(StandardCharsets.UTF_8);
         if (!ready) {

@@ -4,7 +4,9 @@ import circuitbreaker.access.OperatorOnly;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.UpdateParser;
 import circuitbreaker.maintenance.entity.Accepted;
+import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.maintenance.entity.Status;
+import circuitbreaker.maintenance.entity.StatusUpdate;
 import circuitbreaker.platform.Errors;
 import circuitbreaker.platform.InvalidInput;
 import circuitbreaker.platform.JsonInput;
@@ -70,12 +72,21 @@ public class MaintenanceResource {
     @APIResponse(responseCode = "415", description = "Not application/json")
     @APIResponse(responseCode = "503", description = "Could not be saved; nothing changed")
     public Response update(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+        return update(Scope.SITE, length, body);
+    }
+
+    /** One scope's update: the same body and answers; a scope other than the site reopens at once. */
+    Response update(String scope, Long length, InputStream body) {
         try {
             if (length != null && length > JsonInput.MAX_BODY_BYTES) {
                 throw JsonInput.tooLarge(); // refused before reading a byte
             }
-            store.apply(parser.parse(body, store.now()));
-            Status saved = store.status();
+            StatusUpdate update = parser.parse(body, store.now());
+            if (!scope.equals(Scope.SITE) && update.reopenSeconds() != null) {
+                throw new InvalidInput("reopenSeconds is for the whole site: " + scope + " reopens at once");
+            }
+            store.apply(scope, update);
+            Status saved = store.status(scope);
             return Response.ok(new Accepted(saved)).cacheControl(NoStore.cacheControl()).build();
         } catch (InvalidInput e) {
             return Errors.json(e.status(), e.getMessage());

@@ -16,7 +16,8 @@ public class UpdateOutcomes implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!request.getMethod().equals("POST") || !request.getUriInfo().getPath().endsWith("api/maintenance/status")) {
+        if (!request.getMethod().equals("POST")
+                || !request.getUriInfo().getPath().matches("/?api/maintenance/(scopes/[^/]+/)?status")) {
             return;
         }
         int status = response.getStatus();

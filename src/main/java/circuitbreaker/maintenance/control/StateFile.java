@@ -1,6 +1,7 @@
 package circuitbreaker.maintenance.control;
 
 import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.maintenance.entity.StateFileHealth;
 import circuitbreaker.platform.AtomicFile;
 import circuitbreaker.platform.FileFormat;
@@ -8,21 +9,27 @@ import circuitbreaker.platform.JsonFile;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import java.io.IOException;
+import java.io.StringReader;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * maintenance-status.json, written through {@link AtomicFile}: a crash at any moment leaves either the old state or
- * the new one, never half of either.
+ * the new one, never half of either. The whole site's state is the file's object itself, as it always was; the other
+ * scopes' states are under "scopes", by name (format 2, written only once there are any).
  */
 @ApplicationScoped
 public class StateFile {
@@ -45,8 +52,11 @@ public class StateFile {
         this.jsonb = JsonbBuilder.create(new JsonbConfig().withFormatting(true).withNullValues(true));
     }
 
-    /** The saved state; empty when there is none or it was corrupt (then moved aside, logged and reported). */
-    public Optional<MaintenanceState> load() {
+    /**
+     * The saved states by scope, {@code site} always among them; empty when there is none or it was corrupt (then
+     * moved aside, logged and reported).
+     */
+    public Optional<Map<String, MaintenanceState>> load() {
         if (!Files.exists(path)) {
             LOG.log(Level.INFO, "No state file at {0}: starting with the default state", path);
             return Optional.empty();
@@ -54,12 +64,20 @@ public class StateFile {
         try {
             String text = Files.readString(path, StandardCharsets.UTF_8);
             FileFormat.check(path, text);
-            MaintenanceState state = jsonb.fromJson(text, MaintenanceState.class);
-            if (state == null || state.message() == null || state.currentIssue() == null) {
-                throw new IllegalArgumentException("required fields are missing");
+            Map<String, MaintenanceState> states = new TreeMap<>();
+            states.put(Scope.SITE, complete(jsonb.fromJson(text, MaintenanceState.class)));
+            JsonObject whole;
+            try (var reader = Json.createReader(new StringReader(text))) {
+                whole = reader.readObject();
             }
-            LOG.log(Level.INFO, "Loaded state version {0} from {1}", state.version(), path);
-            return Optional.of(state);
+            if (whole.get("scopes") instanceof JsonObject scopes) {
+                for (var scope : scopes.entrySet()) {
+                    states.put(scope.getKey(), complete(jsonb.fromJson(scope.getValue().toString(),
+                            MaintenanceState.class)));
+                }
+            }
+            LOG.log(Level.INFO, "Loaded state version {0} from {1}", states.get(Scope.SITE).version(), path);
+            return Optional.of(Map.copyOf(states));
         } catch (FileFormat.NewerFormat newer) {
             LOG.log(Level.ERROR, newer.getMessage());
             throw newer;
@@ -69,9 +87,25 @@ public class StateFile {
         }
     }
 
-    public void save(MaintenanceState state) throws IOException {
+    private static MaintenanceState complete(MaintenanceState state) {
+        if (state == null || state.message() == null || state.currentIssue() == null) {
+            throw new IllegalArgumentException("required fields are missing");
+        }
+        return state;
+    }
+
+    /** @param states by scope, {@code site} among them */
+    public void save(Map<String, MaintenanceState> states) throws IOException {
+        String json = jsonb.toJson(states.get(Scope.SITE));
+        Map<String, MaintenanceState> others = new TreeMap<>(states);
+        others.remove(Scope.SITE);
+        if (!others.isEmpty()) { // nested one level deeper: each of its lines indented once more
+            json = json.substring(0, json.lastIndexOf('}')).stripTrailing() + ",\n    \"scopes\": "
+                    + jsonb.toJson(others).replace("\n", "\n    ") + "\n}";
+        }
+        String stamped = FileFormat.stamped(json, others.isEmpty() ? FileFormat.FIRST : FileFormat.CURRENT);
         try {
-            AtomicFile.write(path, (FileFormat.stamped(jsonb.toJson(state)) + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(path, (stamped + "\n").getBytes(StandardCharsets.UTF_8));
             lastError = null;
         } catch (IOException e) {
             lastError = e.toString();

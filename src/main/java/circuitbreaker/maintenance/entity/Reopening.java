@@ -17,6 +17,15 @@ public record Reopening(long from, long until, Long admitted) implements Seriali
     /** The longest a reopening may last: an hour. */
     public static final long MAX_SECONDS = 3600;
 
+    /** CIRCUIT_BREAKER_REOPEN_SECONDS, the length of a reopening when an update does not say, if it is one. */
+    public static long checkedDefault(long seconds) {
+        if (seconds < 0 || seconds > MAX_SECONDS) {
+            throw new IllegalStateException("CIRCUIT_BREAKER_REOPEN_SECONDS must be from 0 to " + MAX_SECONDS
+                    + ", not " + seconds);
+        }
+        return seconds;
+    }
+
     public boolean inProgressAt(long now) {
         return admitted == null && now < until;
     }

@@ -28,9 +28,8 @@ import java.util.concurrent.TimeUnit;
  * it begins line up in the order they came, those who arrive during it behind them, and the line moves at the
  * {@link Pace} that lets all who waited in by the end and keeps up with the newcomers; every member does the same over
  * the same span, so the fleet's rate is the sum. In admission mode the line has no end and moves at the mode's rate,
- * each member taking its share. A page hears
- * its place, then its admission. Places are told a batch a step, in line order and after the step's admissions:
- * telling ten thousand sockets at once would hold up the first turns for seconds.
+ * each member taking its share. A page hears its place, then its admission; places a batch a step, after the step's
+ * admissions (telling ten thousand sockets at once held up the first turns for seconds). Only the site's pages line up.
  */
 @ApplicationScoped
 public class WaitingLine {
@@ -74,12 +73,12 @@ public class WaitingLine {
     /** Off the caller's thread: lining up thousands of visitors must not hold up the update that ended maintenance. */
     @FailsAlone
     void changed(@Observes StateChanged change) {
-        scheduler.execute(faults.guarded("WaitingLine.follow", this::follow));
+        scheduler.execute(faults.guarded("WaitingLine.follow", this::follow)); // the site's line: idempotent on others
     }
 
     @FailsAlone
     void joined(@Observes SocketJoined joined) {
-        if (admitting != null) { // behind everyone in line with the next step, not holding up the handshake meanwhile
+        if (admitting != null && joined.ofSite()) { // behind everyone in line with the next step, not holding it up
             joining.add(joined.sessionId());
         }
     }

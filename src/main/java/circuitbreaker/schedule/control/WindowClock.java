@@ -3,6 +3,7 @@ package circuitbreaker.schedule.control;
 import circuitbreaker.fleet.Fleet;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.Cause;
+import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.maintenance.entity.StatusUpdate;
 import circuitbreaker.platform.FailsAlone;
 import circuitbreaker.platform.Second;
@@ -71,7 +72,7 @@ public class WindowClock {
         // An operator's or the watcher's maintenance that is on already is left as it is; a window's is replaced.
         StatusUpdate start = new StatusUpdate(window.message(), window.currentIssue(), true,
                 new StatusUpdate.End(occurrence.end()));
-        boolean opened = store.applyIf(state -> !state.isActive() || state.openedBy(Cause.SCHEDULE), start,
+        boolean opened = store.applyIf(Scope.SITE, state -> !state.isActive() || state.openedBy(Cause.SCHEDULE), start,
                 Cause.SCHEDULE).isPresent();
         windows.markOpened(occurrence, now);
         LOG.log(Level.INFO, opened ? "Window {0} began: maintenance is on until {1}"
@@ -81,7 +82,7 @@ public class WindowClock {
 
     private void closeEnded() throws IOException {
         StatusUpdate end = new StatusUpdate(null, null, false, null);
-        if (store.applyIf(state -> state.openedBy(Cause.SCHEDULE), end, Cause.SCHEDULE).isPresent()) {
+        if (store.applyIf(Scope.SITE, state -> state.openedBy(Cause.SCHEDULE), end, Cause.SCHEDULE).isPresent()) {
             LOG.log(Level.INFO, "A window ended: maintenance is off");
         }
     }

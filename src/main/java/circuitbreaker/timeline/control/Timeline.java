@@ -74,6 +74,9 @@ public class Timeline {
 
     @FailsAlone
     synchronized void changed(@Observes StateChanged change) throws IOException {
+        if (!change.ofSite()) {
+            return;
+        }
         MaintenanceState state = change.state();
         History before = history;
         List<TimelineEntry> entries = before.entries();

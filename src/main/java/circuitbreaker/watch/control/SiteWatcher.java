@@ -3,6 +3,7 @@ package circuitbreaker.watch.control;
 import circuitbreaker.fleet.Fleet;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.Cause;
+import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.maintenance.entity.StatusUpdate;
 import circuitbreaker.page.control.PageText;
 import circuitbreaker.platform.Faults;
@@ -131,7 +132,7 @@ public class SiteWatcher {
         StatusUpdate open = new StatusUpdate(message.filter(m -> !m.isBlank()).orElse(PageText.english(
                 PageText.WATCHER_MESSAGE)), PageText.english(PageText.WATCHER_ISSUE), true,
                 new StatusUpdate.End(null));
-        if (store.applyIf(state -> !state.isActive(), open, Cause.WATCHER).isPresent()) {
+        if (store.applyIf(Scope.SITE, state -> !state.isActive(), open, Cause.WATCHER).isPresent()) {
             metrics.count("circuitbreaker_breaker_moves", "move", "tripped");
             LOG.log(Level.WARNING, "Breaker tripped: {0} failed {1} times in a row (last: {2}); maintenance is on",
                     settings.url(), settings.failures(), error);
@@ -140,7 +141,7 @@ public class SiteWatcher {
 
     private void recover() throws IOException {
         StatusUpdate close = new StatusUpdate(null, null, false, null);
-        if (store.applyIf(state -> state.openedBy(Cause.WATCHER), close, Cause.WATCHER).isPresent()) {
+        if (store.applyIf(Scope.SITE, state -> state.openedBy(Cause.WATCHER), close, Cause.WATCHER).isPresent()) {
             metrics.count("circuitbreaker_breaker_moves", "move", "recovered");
             LOG.log(Level.INFO, "Breaker recovered: {0} answered {1} times in a row; maintenance is off",
                     settings.url(), settings.successes());

@@ -25,7 +25,7 @@ public class StateNotices {
 
     @FailsAlone
     void changed(@Observes StateChanged change) {
-        if (!change.local()) {
+        if (!change.local() || !change.ofSite()) {
             return;
         }
         MaintenanceState before = change.before();

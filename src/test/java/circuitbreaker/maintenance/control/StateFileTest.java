@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.platform.FileFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +38,8 @@ class StateFileTest {
     @Test
     void whatIsSavedLoadsBackEqual() throws IOException {
         Path path = folder.resolve("maintenance-status.json");
-        at(path).save(state);
-        assertEquals(state, at(path).load().orElseThrow());
+        at(path).save(Map.of(Scope.SITE, state));
+        assertEquals(Map.of(Scope.SITE, state), at(path).load().orElseThrow());
         assertEquals(List.of(path), list(), "no temporary file left behind");
     }
 
@@ -46,25 +48,39 @@ class StateFileTest {
         Path path = folder.resolve("maintenance-status.json");
         Files.writeString(path, "{\"isActive\":true,\"message\":\"m\",\"currentIssue\":\"i\",\"startTime\":1,"
                 + "\"estimatedCompletion\":null,\"updatedAt\":2,\"version\":3}");
-        assertEquals("operator", at(path).load().orElseThrow().cause());
+        assertEquals("operator", at(path).load().orElseThrow().get(Scope.SITE).cause());
     }
 
     @Test
     void theFileNamesItsFormatFirst() throws IOException {
         Path path = folder.resolve("maintenance-status.json");
-        at(path).save(state);
-        assertTrue(Files.readString(path).startsWith("{\n    \"format\": " + FileFormat.CURRENT + ",\n"),
-                Files.readString(path));
+        at(path).save(Map.of(Scope.SITE, state));
+        assertTrue(Files.readString(path).startsWith("{\n    \"format\": " + FileFormat.FIRST + ",\n"),
+                "the whole site alone is the first format, which every release reads: " + Files.readString(path));
+    }
+
+    @Test
+    void theScopesAreKeptBesideTheSiteInTheSecondFormat() throws IOException {
+        Path path = folder.resolve("maintenance-status.json");
+        MaintenanceState shop = new MaintenanceState(true, "Checkout moves", "Payments", 10, null, 20, 3, "operator");
+        Map<String, MaintenanceState> states = Map.of(Scope.SITE, state, "checkout", shop);
+        at(path).save(states);
+        String text = Files.readString(path);
+        assertTrue(text.startsWith("{\n    \"format\": 2,\n"), text);
+        assertTrue(text.contains("\n    \"scopes\": {\n        \"checkout\": {\n            \"isActive\": true,"), text);
+        assertEquals(states, at(path).load().orElseThrow());
+        assertEquals(state.message(), jakarta.json.Json.createReader(new java.io.StringReader(text)).readObject()
+                .getString("message"), "the site's state is still the file's own object, as older tools read it");
     }
 
     @Test
     void aFileFromANewerReleaseIsRefusedByNameAndLeftAsItIs() throws IOException {
         Path path = folder.resolve("maintenance-status.json");
-        String newer = "{\"format\": 2, \"isActive\": true, \"message\": \"m\", \"currentIssue\": \"i\"}";
+        String newer = "{\"format\": 3, \"isActive\": true, \"message\": \"m\", \"currentIssue\": \"i\"}";
         Files.writeString(path, newer);
         StateFile file = at(path);
         FileFormat.NewerFormat refused = assertThrows(FileFormat.NewerFormat.class, file::load);
-        assertTrue(refused.getMessage().startsWith(path + " is in format 2"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith(path + " is in format 3"), refused.getMessage());
         assertEquals(newer, Files.readString(path), "untouched");
         assertNull(file.health().movedAside(), "not taken for a corrupt file");
     }
@@ -72,7 +88,7 @@ class StateFileTest {
     @Test
     void savesCreateMissingFolders() throws IOException {
         Path path = folder.resolve("a/b/maintenance-status.json");
-        at(path).save(state);
+        at(path).save(Map.of(Scope.SITE, state));
         assertTrue(Files.exists(path));
     }
 
@@ -101,12 +117,12 @@ class StateFileTest {
     void aFailedSaveLeavesThePreviousFileAndSaysWhy() throws IOException {
         Path path = folder.resolve("maintenance-status.json");
         StateFile file = at(path);
-        file.save(state);
+        file.save(Map.of(Scope.SITE, state));
         byte[] before = Files.readAllBytes(path);
         Files.createDirectory(folder.resolve("maintenance-status.json.tmp")); // the temp file cannot be written
-        assertThrows(IOException.class, () -> file.save(state.apply(
+        assertThrows(IOException.class, () -> file.save(Map.of(Scope.SITE, state.apply(
                 new circuitbreaker.maintenance.entity.StatusUpdate("new", null, null, null), 3000,
-                circuitbreaker.maintenance.entity.Cause.OPERATOR, 0)));
+                circuitbreaker.maintenance.entity.Cause.OPERATOR, 0))));
         assertEquals(new String(before), Files.readString(path));
         assertNotNull(file.health().lastError());
     }

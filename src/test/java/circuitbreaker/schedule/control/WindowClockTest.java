@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import circuitbreaker.fleet.Fleet;
 import circuitbreaker.fleet.Grid;
 import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.control.ScopeBook;
 import circuitbreaker.maintenance.control.StateFile;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.StateChanged;
@@ -38,7 +39,8 @@ class WindowClockTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        store = new MaintenanceStore(new StateFile(folder.resolve("state.json").toString()), changes, clock, 0);
+        store = new MaintenanceStore(new StateFile(folder.resolve("state.json").toString()), new ScopeBook(Optional.empty(),
+                folder.resolve("state.json").toString()), changes, clock, 0);
         windows = new Windows();
         windows.store = store;
         windows.changed = new RecordingEvent<>();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.maintenance.entity.StateChanged;
 import circuitbreaker.timeline.entity.FinishedMaintenance;
 import circuitbreaker.timeline.entity.HistoryAnswer;
@@ -39,7 +40,7 @@ class TimelineTest {
     void change(long at, boolean active, Long end, String cause) throws IOException {
         MaintenanceState next = new MaintenanceState(active, "m" + at, "i", active && !last.isActive() ? at
                 : last.startTime(), end, at, last.version() + 1, cause);
-        timeline.changed(new StateChanged(last, next, true));
+        timeline.changed(new StateChanged(Scope.SITE, last, next, true));
         last = next;
     }
 
@@ -72,7 +73,7 @@ class TimelineTest {
     @Test
     void aStateHeardAgainIsNotToldTwiceAndTheNewestAreKept() throws IOException {
         change(T, true, null, "operator");
-        timeline.changed(new StateChanged(last, last, false)); // the same version, from another member
+        timeline.changed(new StateChanged(Scope.SITE, last, last, false)); // the same version, from another member
         assertEquals(1, timeline.answer(10).entries().size());
         for (int i = 1; i <= 4; i++) {
             change(T + i * SECOND, true, null, "operator");
