@@ -26,6 +26,10 @@ Admission mode (the site is up but overloaded: new visitors wait on the page and
   --idle SECONDS        with --admission: an admitted visitor idle this long queues again (10 to
                         86400; default 300)
   --admission off       everyone may come again
+Scopes (the parts of the fleet in the service's scopes file, such as one host or one path prefix):
+  --scope NAME          change or read this scope instead of the whole site (site); with the
+                        changes above, --end and --status; it reopens at once
+  --scopes              list every scope: what it covers, and whether it is closed
 Planned windows (maintenance opens and closes by itself):
   --schedule START END  plan a window; START and END are ISO-8601 with an offset
                         (2026-12-01T02:00:00+01:00) or epoch milliseconds; --message and --issue
@@ -56,6 +60,7 @@ Examples:
   circuit-breaker-status --reopen 120     # over, and those who waited come back over two minutes
   circuit-breaker-status --admission 600  # a waiting room: ten new visitors a second
   circuit-breaker-status --admission off
+  circuit-breaker-status --scope checkout --message "Moving payments" --time 20
   circuit-breaker-status --schedule 2026-12-01T02:00:00+01:00 2026-12-01T03:00:00+01:00 --message "Upgrade"
 EOF
 }
@@ -79,7 +84,9 @@ token_file=""
 show_status=false
 raw_json=false
 update=false
-mode=state        # state, schedule, windows or cancel
+mode=state        # state, schedule, windows, scopes, admission, version or cancel
+scope=""          # --scope: a scope's name; empty: the whole site
+status_path=/api/maintenance/status
 state_change=""   # the first option that only a change of the state takes
 jq_args=()
 jq_filter='{}'
@@ -120,7 +127,7 @@ while [ $# -gt 0 ]; do
     --reopen)
       takes_value "$@"; whole_number --reopen "$value"; state_change=${state_change:---reopen}
       [ "${#value}" -le 4 ] && (( 10#$value <= 3600 )) || bad_usage "--reopen must be at most 3600 seconds (an hour)"
-      ended=true; add_number reopenSeconds "$((10#$value))" ;;
+      ended=true; reopen_seconds=$value; add_number reopenSeconds "$((10#$value))" ;;
     --schedule)
       [ $# -ge 3 ] && ! $has_value || bad_usage "--schedule needs START and END"
       add_time start "$2"; add_time end "$3"; mode=schedule; shift_by=3 ;;
@@ -136,6 +143,10 @@ while [ $# -gt 0 ]; do
       takes_value "$@"; whole_number --idle "$value"
       [ "${#value}" -le 5 ] && (( 10#$value >= 10 && 10#$value <= 86400 )) || bad_usage "--idle must be from 10 to 86400 seconds"
       idle=$((10#$value)) ;;
+    --scope)
+      takes_value "$@"; [[ "$value" =~ ^[a-z0-9-]{1,40}$ ]] || bad_usage "--scope needs a scope's name (a-z, 0-9, -), not '$value'"
+      scope=$value ;;
+    --scopes) mode=scopes ;;
     --windows) mode=windows ;;
     --version) mode=version ;;
     --cancel)
@@ -162,6 +173,11 @@ if [ "$mode" = admission ] && { $update || [ -n "$state_change" ] || ${ended:-fa
   bad_usage "--admission is a change of its own: send the state's changes in another call"
 fi
 [ "$mode" = state ] || ! $update || [ "$mode" = schedule ] || bad_usage "--$mode takes no --message or --issue"
+if [ -n "$scope" ] && [ "$scope" != site ]; then
+  [ "$mode" = state ] || bad_usage "--$mode is for the whole site: leave out --scope"
+  [ -z "${reopen_seconds:-}" ] || bad_usage "--reopen is for the whole site: --scope $scope reopens at once (use --end)"
+  status_path=/api/maintenance/scopes/$scope/status
+fi
 if [ "$mode" = version ]; then
   home=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
   for info in "$home/VERSION" "$home/target/classes/circuitbreaker/build.properties"; do [ -r "$info" ] && break; done
@@ -233,12 +249,13 @@ summary() {
     def clock: if . >= 3600 then "\(. / 3600 | floor):\(. % 3600 / 60 | floor | tostring | if length < 2 then "0" + . else . end):\(. % 60 | tostring | if length < 2 then "0" + . else . end)"
                else "\(. / 60 | floor | tostring | if length < 2 then "0" + . else . end):\(. % 60 | tostring | if length < 2 then "0" + . else . end)" end;
     (.state // .) as $s
-    | "Maintenance:   \(if $s.isActive then "ON (\($s.phase))" elif $s.phase == "reopening" then "off, reopening: \($s.reopening.admitted) let in, \($s.reopening.waiting) waiting here, everyone in by \($s.reopening.until / 1000 | todate)" else "off" end)",
+    | (if $scope != "" then "Scope:         \($scope)" else empty end),
+      "Maintenance:   \(if $s.isActive then "ON (\($s.phase))" elif $s.phase == "reopening" then "off, reopening: \($s.reopening.admitted) let in, \($s.reopening.waiting) waiting here, everyone in by \($s.reopening.until / 1000 | todate)" else "off" end)",
       "Admission:     \(if $s.admission == null then "off (everyone may come)" else "ON, \($s.admission.perMinute) new visitors a minute, idle after \($s.admission.idleSeconds) s\(if $s.phase == "admission" then "; \($s.admission.admitted) let in, \($s.admission.waiting) waiting here" else " (waits while maintenance or a reopening goes on)" end)" end)",
       "Message:       \($s.message)",
       "Current issue: \($s.currentIssue)",
       "Remaining:     \(if ($s.isActive | not) then "-" elif $s.estimatedCompletion == null then "no end set" else ($s.countdown | clock) + " (until " + ($s.estimatedCompletion / 1000 | todate) + ")" end)",
-      "Started:       \($s.startTime / 1000 | todate)"' "$body_file"
+      "Started:       \($s.startTime / 1000 | todate)"' --arg scope "$scope" "$body_file"
 }
 
 windows_list() {
@@ -254,6 +271,12 @@ case "$mode" in
     call POST /api/maintenance/windows
     if $raw_json; then cat "$body_file"; echo
     else jq -r '"Scheduled window \(.window.id): \(.next[0].start / 1000 | todate) to \(.next[0].end / 1000 | todate)."' "$body_file"
+    fi
+    exit 0 ;;
+  scopes)
+    call GET /api/maintenance/scopes
+    if $raw_json; then cat "$body_file"; echo
+    else jq -r 'def pad(n): . + (" " * ([n - length, 1] | max)); .[] | "\(.name | pad(20))\(if .status.isActive then "CLOSED (\(.status.phase))" else "open" end | pad(20))\(if .name == "site" then "everything" else ((.hosts | join(" ")) + (if .hosts != [] and .paths != [] then " " else "" end) + (.paths | join(" "))) end)"' "$body_file"
     fi
     exit 0 ;;
   windows)
@@ -275,12 +298,12 @@ case "$mode" in
 esac
 
 if $update; then
-  call POST /api/maintenance/status
+  call POST "$status_path"
   if $raw_json; then cat "$body_file"; echo
   elif $show_status; then summary
   else echo "Updated. $(jq -r '.state | if .isActive then "Maintenance is on, \(.countdown) s left." else "Maintenance is off." end' "$body_file")"
   fi
 else
-  call GET /api/maintenance/status
+  call GET "$status_path"
   if $raw_json; then cat "$body_file"; echo; else summary; fi
 fi

@@ -17,7 +17,7 @@
 </head>
 <body data-end="<c:out value='${view.status().estimatedCompletion()}'/>" data-active="<c:out value='${view.status().isActive()}'/>"
       data-updated="<c:out value='${view.status().updatedAt()}'/>"
-      data-site="<c:out value='${view.siteUrl()}'/>"
+      data-site="<c:out value='${view.siteUrl()}'/>"<c:if test="${view.scope() != null}"> data-scope="<c:out value='${view.scope()}'/>"</c:if>
       data-connected="<c:out value="${view.text()['connection.live']}"/>"
       data-connecting="<c:out value="${view.text()['connection.connecting']}"/>"
       data-disconnected="<c:out value="${view.text()['connection.lost']}"/>"

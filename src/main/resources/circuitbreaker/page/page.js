@@ -169,7 +169,8 @@
 
   function connect() {
     connection(attempt ? "lost" : "idle", attempt ? words.disconnected : words.connecting);
-    socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/circuit-breaker/ws");
+    socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/circuit-breaker/ws"
+      + (words.scope ? "/" + words.scope : ""));
     socket.onopen = function () { attempt = 0; connection("live", words.connected); };
     socket.onmessage = function (event) {
       var frame = JSON.parse(event.data);
@@ -188,10 +189,10 @@
 
   // The site counts as back only when it answers a success that is not the breaker's own answer.
   function checkSite() {
-    fetch(words.site, { cache: "no-store", credentials: "same-origin" }).then(function (response) {
+    fetch(words.site || location.href, { cache: "no-store", credentials: "same-origin" }).then(function (response) {
       if (response.ok && !response.headers.has("X-Circuit-Breaker")) {
         $("note").textContent = words.noteBack;
-        location.replace(words.site);
+        location.replace(words.site || location.href);
       }
     }).catch(function () { /* still down: try again later */ });
   }

@@ -32,7 +32,7 @@ public class GateServlet extends HttpServlet {
      * "shared" when the front keeps this answer for every path of the site (nginx does, but for the paths it asks about
      * on their own): the answer must then not depend on the path.
      */
-    static final String SCOPE = "X-Circuit-Breaker-Scope";
+    static final String SHARING = "X-Circuit-Breaker-Scope";
 
     @Inject
     Gate gate;
@@ -68,8 +68,11 @@ public class GateServlet extends HttpServlet {
             refuse(response, "give status (for auth_request) or open (for a proxy that routes on it), not both");
             return;
         }
-        switch (gate.decide(request.getHeader("X-Forwarded-Uri"), request.getHeader("Cookie"),
-                "shared".equals(request.getHeader(SCOPE)))) {
+        // The Host the front passes on (nginx: Host $host; Caddy passes it unchanged), never X-Forwarded-Host, which
+        // a visitor could write to pick an open scope.
+        Gate.Verdict verdict = gate.decide(request.getHeader("Host"), request.getHeader("X-Forwarded-Uri"),
+                request.getHeader("Cookie"), "shared".equals(request.getHeader(SHARING)));
+        switch (verdict.decision()) {
             case OPEN -> {
                 if (open == null) {
                     response.setStatus(HttpServletResponse.SC_NO_CONTENT); // no Content-Length on a 204
@@ -80,7 +83,7 @@ public class GateServlet extends HttpServlet {
             }
             case CLOSED -> {
                 if (bare == null) {
-                    page.write(request, response);
+                    page.write(request, response, verdict.scope());
                 } else {
                     bareStatus(request, response, bare);
                 }

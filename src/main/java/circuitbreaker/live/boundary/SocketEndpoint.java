@@ -2,6 +2,8 @@ package circuitbreaker.live.boundary;
 
 import circuitbreaker.live.control.CountdownFeed;
 import circuitbreaker.live.control.OpenSockets;
+import circuitbreaker.maintenance.control.ScopeBook;
+import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.live.entity.SocketMessage;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -15,6 +17,7 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 
@@ -34,12 +37,24 @@ public abstract class SocketEndpoint {
     @Inject
     CountdownFeed feed;
 
+    @Inject
+    ScopeBook scopes;
+
     @OnOpen
-    public void open(Session session) {
+    public void open(Session session) throws IOException {
         // Liveness is the ping deadline of SocketPulse. An idle timeout would also make Tyrus reschedule a timer
         // task on every single send, which the profile showed as most of the cost of a fan-out.
         session.setMaxIdleTimeout(0);
+        if (scopes.find(scope(session)).isEmpty()) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "no such scope"));
+            return;
+        }
         sockets.join(session);
+    }
+
+    /** Whose feed the socket follows: the path's scope, or the whole site's. */
+    static String scope(Session session) {
+        return session.getPathParameters().getOrDefault("scope", Scope.SITE);
     }
 
     /** Frames over this size are closed by the server with 1009 before they reach the endpoint. */
@@ -49,7 +64,7 @@ public abstract class SocketEndpoint {
             return; // over its allowance: being closed with 1008, nothing is parsed
         }
         if (isStatusRequest(frame)) {
-            feed.statusTo(session.getId());
+            feed.statusTo(session.getId(), scope(session));
         } else {
             sockets.refuse(session, "unknown message: " + EXPECTED);
         }

@@ -2,6 +2,7 @@ package circuitbreaker.live.control;
 
 import circuitbreaker.live.entity.SocketJoined;
 import circuitbreaker.live.entity.WaitingSocket;
+import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.platform.Metrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,12 +64,13 @@ public class OpenSockets {
         Outbox outbox = new Outbox(session, joined.getAndIncrement(),
                 new MessageAllowance(messagesPerSecond, 2 * messagesPerSecond, System.nanoTime()), this::drop);
         outboxes.put(session.getId(), outbox);
-        arrivals.fire(new SocketJoined(session.getId(), outbox.order())); // its first message: the state (CountdownFeed)
+        arrivals.fire(new SocketJoined(session.getId(), outbox.order(), outbox.scope())); // then its state comes
     }
 
-    /** Every open socket, those that joined first first. */
+    /** Every open socket of the whole site's page, those that joined first first: the site's line. */
     public List<WaitingSocket> waiting() {
-        return outboxes.values().stream().sorted(Comparator.comparingLong(Outbox::order))
+        return outboxes.values().stream().filter(o -> o.scope().equals(Scope.SITE))
+                .sorted(Comparator.comparingLong(Outbox::order))
                 .map(outbox -> new WaitingSocket(outbox.session().getId(), outbox.order())).toList();
     }
 
@@ -85,10 +88,7 @@ public class OpenSockets {
 
     /** A pong or a message from the client. */
     public void heard(Session session) {
-        Outbox outbox = outboxes.get(session.getId());
-        if (outbox != null) {
-            outbox.heard();
-        }
+        Optional.ofNullable(outboxes.get(session.getId())).ifPresent(Outbox::heard);
     }
 
     /**
@@ -153,11 +153,11 @@ public class OpenSockets {
     Collection<Outbox> outboxes() {
         return outboxes.values();
     }
-
-    /** A message to every socket, serialized once. */
-    void broadcast(String text) {
-        fanout.send(outboxes.values(), text, this::tooSlow);
+    /** A message to every socket of one scope's feed, serialized once. */
+    void broadcast(String scope, String text) {
+        fanout.send(outboxes.values(), scope, text, this::tooSlow);
     }
+
 
     private void tooSlow(Outbox outbox) {
         close(outbox.session(), new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,

@@ -1,5 +1,6 @@
 package circuitbreaker.live.control;
 
+import circuitbreaker.maintenance.entity.Scope;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -20,6 +21,7 @@ final class Outbox {
 
     private final Session session;
     private final String endpoint;
+    private final String scope;
     private final int order;
     private final Consumer<Session> onFailure;
     private final Queue<String> waiting = new ArrayDeque<>();
@@ -34,6 +36,7 @@ final class Outbox {
     Outbox(Session session, int order, MessageAllowance allowance, Consumer<Session> onFailure) {
         this.session = session;
         this.endpoint = session.getRequestURI().getPath();
+        this.scope = session.getPathParameters().getOrDefault("scope", Scope.SITE);
         this.order = order;
         this.allowance = allowance;
         this.onFailure = onFailure;
@@ -62,6 +65,11 @@ final class Outbox {
     /** The path the client connected to: each endpoint's sessions are broadcast to together. */
     String endpoint() {
         return endpoint;
+    }
+
+    /** Whose feed it follows: the site's, or a scope's (/circuit-breaker/ws/{scope}). */
+    String scope() {
+        return scope;
     }
 
     int order() {

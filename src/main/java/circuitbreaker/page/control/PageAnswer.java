@@ -2,6 +2,7 @@ package circuitbreaker.page.control;
 
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.Phase;
+import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.maintenance.entity.Status;
 import circuitbreaker.platform.Metrics;
 import circuitbreaker.platform.ProxyCache;
@@ -66,8 +67,13 @@ public class PageAnswer {
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, Scope.SITE);
+    }
+
+    /** The page of one scope: its message, countdown and live feed. */
+    public void write(HttpServletRequest request, HttpServletResponse response, String scope) throws IOException {
         metrics.count("circuitbreaker_page_views");
-        Status status = store.status();
+        Status status = store.status(scope);
         long retryAfter = retryAfter(status);
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", Long.toString(retryAfter));
@@ -89,8 +95,8 @@ public class PageAnswer {
         if (head) {
             return; // the headers are the answer; a JSP writes its body even for HEAD
         }
-        byte[] html = page(request, response, status, lang);
-        if (copy.wants(status)) {
+        byte[] html = page(request, response, scope, status, lang);
+        if (scope.equals(Scope.SITE) && copy.wants(status)) {
             copy.keep(status, html);
         }
         response.setContentLength(html.length);
@@ -104,15 +110,17 @@ public class PageAnswer {
     public void warmUp(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Status status = store.status();
         for (String lang : PageText.LANGUAGES) {
-            page(request, response, status, lang);
+            page(request, response, Scope.SITE, status, lang);
         }
         jsonb.toJson(notice(status, defaultRetryAfter));
     }
 
-    private byte[] page(HttpServletRequest request, HttpServletResponse response, Status status, String lang)
-            throws IOException {
-        return pages.page(status, lang, () -> render(request, response, status, lang,
-                timeline.currentMaintenance(status.isActive(), status.startTime())));
+    /** A scope other than the site has no timeline of its own yet: its page shows its state alone. */
+    private byte[] page(HttpServletRequest request, HttpServletResponse response, String scope, Status status,
+            String lang) throws IOException {
+        boolean site = scope.equals(Scope.SITE);
+        return pages.page(scope, status, lang, () -> render(request, response, scope, status, lang,
+                site ? timeline.currentMaintenance(status.isActive(), status.startTime()) : List.of()));
     }
 
     /** The seconds left: of the maintenance, or of the reopening for a visitor not let in yet; else the default. */
@@ -134,12 +142,15 @@ public class PageAnswer {
      */
     public String preview(HttpServletRequest request, HttpServletResponse response, Status draft, String lang,
             List<TimelineEntry> updates) throws IOException {
-        return render(request, response, draft, lang, updates);
+        return render(request, response, Scope.SITE, draft, lang, updates);
     }
 
-    private String render(HttpServletRequest request, HttpServletResponse response, Status status, String lang,
-            List<TimelineEntry> updates) throws IOException {
-        request.setAttribute("view", PageModel.of(status, lang, siteUrl, updates, store.now()));
+    /** A scope's page goes back to the visitor's own URL, where the site was asked for (its data-site is empty). */
+    private String render(HttpServletRequest request, HttpServletResponse response, String scope, Status status,
+            String lang, List<TimelineEntry> updates) throws IOException {
+        boolean site = scope.equals(Scope.SITE);
+        request.setAttribute("view", PageModel.of(site ? null : scope, status, lang, site ? siteUrl : "", updates,
+                store.now()));
         request.setAttribute("assets", assets);
         CapturedResponse page = new CapturedResponse(response);
         try {

@@ -75,7 +75,7 @@ public class PageCopy {
 
     @FailsAlone
     void changed(@Observes StateChanged change) {
-        if (!change.state().isActive()) {
+        if (change.ofSite() && !change.state().isActive()) { // the copy is the whole site's page
             remove();
         }
     }

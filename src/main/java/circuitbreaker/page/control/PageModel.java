@@ -14,10 +14,11 @@ import java.util.Map;
  * What page.jsp shows for one request. Everything here is plain text: the page escapes it all on output.
  *
  * @param text the page's own words in the visitor's language
- * @param siteUrl where the visitor goes once the site answers healthy again
+ * @param scope the scope whose page it is, for its live feed; null for the whole site
+ * @param siteUrl where the visitor goes once the site answers healthy again; empty: where the visitor was
  * @param reloadAfter during a reopening, the seconds until everyone is in: a page without JavaScript reloads then
  */
-public record PageModel(String lang, Map<String, String> text, Status status, String remaining, String startIso,
+public record PageModel(String scope, String lang, Map<String, String> text, Status status, String remaining, String startIso,
         String startText, String statusNote, String siteUrl, List<TimelineEntry> updates, long reloadAfter) {
 
     private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -28,11 +29,12 @@ public record PageModel(String lang, Map<String, String> text, Status status, St
      * @param updates the current maintenance's changes, newest first
      * @param now the moment the page shows: during a reopening, the time left counts down to its end
      */
-    public static PageModel of(Status status, String lang, String siteUrl, List<TimelineEntry> updates, long now) {
+    public static PageModel of(String scope, Status status, String lang, String siteUrl, List<TimelineEntry> updates,
+            long now) {
         Map<String, String> text = PageText.in(lang);
         Instant start = Instant.ofEpochMilli(status.startTime());
         long left = reopening(status) ? Math.max(0, (status.reopening().until() - now + 999) / 1000) : status.countdown();
-        return new PageModel(lang, text, status, clock(left), start.toString(), START.format(start),
+        return new PageModel(scope, lang, text, status, clock(left), start.toString(), START.format(start),
                 note(status, text), siteUrl, updates, reopening(status) ? left + 1 : 0);
     }
 

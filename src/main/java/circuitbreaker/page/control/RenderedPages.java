@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The page as last rendered, per language. The page shows nothing but the status (whose countdown changes once a
+ * The page as last rendered, per scope and language. The page shows nothing but the status (whose countdown changes once a
  * second) in the visitor's language, so every visitor in the same second gets the same bytes: under a crowd the
  * template runs a few times a second instead of once per visitor.
  */
@@ -25,14 +25,15 @@ public class RenderedPages {
 
     private final ConcurrentHashMap<String, Rendered> byLanguage = new ConcurrentHashMap<>();
 
-    /** The page for this status and language, rendered now only if the last one shows something else. */
-    public byte[] page(Status status, String lang, Renderer renderer) throws IOException {
-        Rendered last = byLanguage.get(lang);
+    /** The page for this scope, status and language, rendered now only if the last one shows something else. */
+    public byte[] page(String scope, Status status, String lang, Renderer renderer) throws IOException {
+        String key = scope + " " + lang;
+        Rendered last = byLanguage.get(key);
         if (last != null && last.status().equals(status)) {
             return last.html();
         }
         byte[] html = renderer.render().getBytes(StandardCharsets.UTF_8);
-        byLanguage.put(lang, new Rendered(status, html));
+        byLanguage.put(key, new Rendered(status, html));
         return html;
     }
 }

@@ -6,12 +6,15 @@ import static circuitbreaker.gate.control.Gate.Decision.OPEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.control.ScopeBook;
 import circuitbreaker.maintenance.control.StateFile;
 import circuitbreaker.maintenance.entity.Cause;
+import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.maintenance.entity.StatusUpdate;
 import circuitbreaker.platform.RecordingEvent;
 import circuitbreaker.platform.SteppedClock;
 import circuitbreaker.reopen.control.Admission;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -32,9 +35,14 @@ class GateTest {
     MaintenanceStore store;
 
     @BeforeEach
-    void setUp() {
-        store = new MaintenanceStore(new StateFile(folder.resolve("state.json").toString()), new RecordingEvent<>(), clock, 0);
+    void setUp() throws Exception {
+        Files.writeString(folder.resolve("scopes.json"), "[{\"name\": \"shop\", \"hosts\": [\"shop.test\"]},"
+                + " {\"name\": \"checkout\", \"hosts\": [\"shop.test\"], \"paths\": [\"/checkout/\"]}]");
+        ScopeBook scopes = new ScopeBook(Optional.empty(), folder.resolve("state.json").toString());
+        store = new MaintenanceStore(new StateFile(folder.resolve("state.json").toString()), scopes,
+                new RecordingEvent<>(), clock, 0);
         gate.store = store;
+        gate.scopes = scopes;
         gate.bypass = new Bypass(Optional.of(SECRET), Optional.empty(), 60);
         gate.openPaths = new OpenPaths(Optional.of("/.well-known/acme-challenge/"));
         gate.admission = new Admission();
@@ -65,7 +73,7 @@ class GateTest {
     @Test
     void duringTheReopeningOnlyThoseLetInPassAndFromItsEndEveryone() throws Exception {
         store.apply(new StatusUpdate("Upgrading", null, true, null));
-        store.applyIf(state -> true, new StatusUpdate(null, null, false, null, 20L), Cause.OPERATOR);
+        store.applyIf(Scope.SITE, state -> true, new StatusUpdate(null, null, false, null, 20L), Cause.OPERATOR);
         long from = store.current().reopening().from();
         assertEquals(CLOSED, gate.decide("/shop", null, true), "not let in yet: the page");
         String admitted = Admission.COOKIE + "=" + gate.admission.value(from, from);
@@ -83,5 +91,28 @@ class GateTest {
         assertEquals(CLOSED, gate.decide(Bypass.PATH + SECRET, null, true), "nor hand the bypass to everyone");
         store.apply(new StatusUpdate(null, null, false, null));
         assertEquals(OPEN, gate.decide("/anything", null, true));
+    }
+
+    @Test
+    void aClosedScopeClosesOnlyWhatItCoversWithTheMostSpecificPage() throws Exception {
+        store.apply("checkout", new StatusUpdate("Payments move", null, true, null));
+        assertEquals(new Gate.Verdict(CLOSED, "checkout"), gate.decide("shop.test", "/checkout/pay", null, false));
+        assertEquals(new Gate.Verdict(OPEN, "site"), gate.decide("shop.test", "/cart", null, false));
+        assertEquals(new Gate.Verdict(OPEN, "site"), gate.decide("blog.test", "/checkout/pay", null, false));
+        String cookie = gate.bypass.cookie(clock.millis(), false);
+        assertEquals(OPEN, gate.decide("shop.test", "/checkout/pay", cookie.substring(0, cookie.indexOf(';')), false)
+                .decision(), "the bypass passes every scope");
+        assertEquals(CLOSED, gate.decide("shop.test", "/checkout/pay", "circuit_breaker_bypass=1.x", false).decision());
+        store.apply("shop", new StatusUpdate(null, null, true, null));
+        assertEquals(new Gate.Verdict(CLOSED, "shop"), gate.decide("shop.test", "/", null, true));
+        assertEquals(new Gate.Verdict(CLOSED, "checkout"), gate.decide("shop.test", "/checkout/", null, false));
+        store.apply(new StatusUpdate(null, null, true, null));
+        assertEquals(new Gate.Verdict(CLOSED, "site"), gate.decide("blog.test", "/", null, true));
+        assertEquals(new Gate.Verdict(CLOSED, "checkout"), gate.decide("shop.test", "/checkout/", null, false),
+                "the most specific closed scope's page, the site's closed too");
+        store.apply("checkout", new StatusUpdate(null, null, false, null));
+        assertEquals(new Gate.Verdict(CLOSED, "shop"), gate.decide("shop.test", "/checkout/", null, false));
+        assertEquals(new Gate.Verdict(OPEN, "site"), gate.decide("shop.test", "/.well-known/acme-challenge/t", null,
+                false), "always-open paths stay open in every scope");
     }
 }

@@ -18,7 +18,7 @@ class RenderedPagesTest {
     }
 
     private byte[] page(Status status, String lang) throws Exception {
-        return pages.page(status, lang, () -> lang + " " + status.message() + " " + status.countdown() + " #"
+        return pages.page("site", status, lang, () -> lang + " " + status.message() + " " + status.countdown() + " #"
                 + renders.incrementAndGet());
     }
 
