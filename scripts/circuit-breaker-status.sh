@@ -27,8 +27,9 @@ Admission mode (the site is up but overloaded: new visitors wait on the page and
                         86400; default 300)
   --admission off       everyone may come again
 Scopes (the parts of the fleet in the service's scopes file, such as one host or one path prefix):
-  --scope NAME          change or read this scope instead of the whole site (site); with the
-                        changes above, --end and --status; it reopens at once
+  --scope NAME          change, read or plan windows for this scope instead of the whole site
+                        (site): with the changes above, --end, --status, --schedule and --windows;
+                        it reopens at once
   --scopes              list every scope: what it covers, and whether it is closed
 Planned windows (maintenance opens and closes by itself):
   --schedule START END  plan a window; START and END are ISO-8601 with an offset
@@ -173,10 +174,12 @@ if [ "$mode" = admission ] && { $update || [ -n "$state_change" ] || ${ended:-fa
   bad_usage "--admission is a change of its own: send the state's changes in another call"
 fi
 [ "$mode" = state ] || ! $update || [ "$mode" = schedule ] || bad_usage "--$mode takes no --message or --issue"
+windows_path=/api/maintenance/windows
 if [ -n "$scope" ] && [ "$scope" != site ]; then
-  [ "$mode" = state ] || bad_usage "--$mode is for the whole site: leave out --scope"
+  [[ "$mode" =~ ^(state|schedule|windows)$ ]] || bad_usage "--$mode is for the whole site: leave out --scope"
   [ -z "${reopen_seconds:-}" ] || bad_usage "--reopen is for the whole site: --scope $scope reopens at once (use --end)"
   status_path=/api/maintenance/scopes/$scope/status
+  windows_path=/api/maintenance/scopes/$scope/windows
 fi
 if [ "$mode" = version ]; then
   home=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
@@ -259,7 +262,7 @@ summary() {
 }
 
 windows_list() {
-  jq -r 'if length == 0 then "No windows planned." else .[] | "\(.window.id)  \(if .next == [] then "(no more occurrences)" else (.next[0].start / 1000 | todate) + " to " + (.next[0].end / 1000 | todate) end)\(if .window.recurrence then "  every \(.window.recurrence.every) (\(.window.recurrence.zone))" else "" end)  \(.window.message)" end' "$body_file"
+  jq -r 'if length == 0 then "No windows planned." else .[] | "\(.window.id)  \(if (.window.scope // "site") != "site" then "[\(.window.scope)] " else "" end)\(if .next == [] then "(no more occurrences)" else (.next[0].start / 1000 | todate) + " to " + (.next[0].end / 1000 | todate) end)\(if .window.recurrence then "  every \(.window.recurrence.every) (\(.window.recurrence.zone))" else "" end)  \(.window.message)" end' "$body_file"
 }
 
 case "$mode" in
@@ -268,7 +271,7 @@ case "$mode" in
     echo "service at $url: $(jq -r '"\(.version // "unknown") (\(.commit // "unknown")), instance \(.instance)"' "$body_file")"
     exit 0 ;;
   schedule)
-    call POST /api/maintenance/windows
+    call POST "$windows_path"
     if $raw_json; then cat "$body_file"; echo
     else jq -r '"Scheduled window \(.window.id): \(.next[0].start / 1000 | todate) to \(.next[0].end / 1000 | todate)."' "$body_file"
     fi
@@ -280,7 +283,7 @@ case "$mode" in
     fi
     exit 0 ;;
   windows)
-    call GET /api/maintenance/windows
+    call GET "$windows_path"
     if $raw_json; then cat "$body_file"; echo; else windows_list; fi
     exit 0 ;;
   admission)

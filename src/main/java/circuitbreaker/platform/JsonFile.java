@@ -76,7 +76,12 @@ public final class JsonFile<T> implements AutoCloseable {
     }
 
     public void save(T value) throws IOException {
-        String text = FileFormat.stamped(jsonb.toJson(value, type)) + "\n";
+        save(value, FileFormat.FIRST);
+    }
+
+    /** @param format the lowest format that holds what the value has ({@link FileFormat}) */
+    public void save(T value, int format) throws IOException {
+        String text = FileFormat.stamped(jsonb.toJson(value, type), format) + "\n";
         AtomicFile.write(path, text.getBytes(StandardCharsets.UTF_8));
     }
 

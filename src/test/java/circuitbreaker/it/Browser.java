@@ -31,7 +31,8 @@ final class Browser implements AutoCloseable {
     final ChromeDriver driver;
     private final Path profile;
 
-    Browser() {
+    /** @param arguments Chromium's own, such as --host-resolver-rules to visit a site by name on loopback */
+    Browser(String... arguments) {
         try {
             profile = Files.createTempDirectory("chromium-profile");
         } catch (IOException e) {
@@ -44,6 +45,7 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1440,900",
                 "--user-data-dir=" + profile);
+        options.addArguments(arguments);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL); // every network event, from DevTools
         logs.enable(LogType.BROWSER, Level.ALL);

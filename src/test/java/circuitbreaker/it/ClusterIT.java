@@ -70,6 +70,11 @@ class ClusterIT {
         cluster.put("CIRCUIT_BREAKER_WEBHOOKS_FILE", work.resolve("webhooks.json").toString()); // one file for both
         cluster.put("CIRCUIT_BREAKER_STATE_FILE", Files.createDirectories(work.resolve(folder))
                 .resolve("maintenance-status.json").toString());
+        // The same scopes on both, but beta was given one more by mistake: it is named in the other's /health.
+        Path scopes = Files.writeString(work.resolve(folder).resolve("scopes.json"), "[{\"name\": \"shop\", "
+                + "\"hosts\": [\"shop.example.test\"]}" + (folder.equals("beta") ? ", {\"name\": \"blog\", "
+                + "\"hosts\": [\"blog.example.test\"]}" : "") + "]");
+        cluster.put("CIRCUIT_BREAKER_SCOPES_FILE", scopes.toString());
         return new ServiceProcess(work.resolve(folder), cluster);
     }
 
@@ -144,6 +149,26 @@ class ClusterIT {
                         && visitors.getJsonObject("byInstance").getInt(NAME, 0) == visitors.getInt("fleet");
             });
         }
+        // A scope's change on A reaches a page of that scope on B within a second; B's file keeps it.
+        try (SocketClient shopOnB = new SocketClient(b.api().base(), "/circuit-breaker/ws/shop")) {
+            shopOnB.next("statusUpdate", Duration.ofSeconds(5));
+            long sent = System.nanoTime();
+            var answer = a.api().send("/api/maintenance/scopes/shop/status", "POST",
+                    "{\"message\":\"The shop restocks\",\"countdown\":600}", "Content-Type", "application/json");
+            assertEquals(200, answer.statusCode(), answer.body());
+            SocketClient.Frame frame = shopOnB.next("statusUpdate", Duration.ofSeconds(2));
+            long millis = (frame.receivedAt() - sent) / 1_000_000;
+            System.out.printf("A scope's change on A to its page's socket on B: %d ms%n", millis);
+            assertTrue(millis <= 1000, millis + " ms");
+            assertEquals("shop", frame.scope());
+            assertEquals("The shop restocks", frame.data().getString("message"));
+        }
+        Waits.await("B's state file to keep the shop's state", Duration.ofSeconds(5), () -> "The shop restocks".equals(
+                new StateOnDisk(b.stateFile()).json().getJsonObject("scopes").getJsonObject("shop").getString("message")));
+        assertEquals(List.of("edge"), a.api().health().getJsonObject("scopes").getJsonArray("differ")
+                .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(), "beta reads other scopes");
+        assertTrue(a.api().get("/api/maintenance/scopes/blog/status").statusCode() == 404, "alpha has no blog");
+
         micros.sort(null);
         long median = micros.get(49);
         long p99 = micros.get(98);

@@ -45,11 +45,14 @@ class GateIT {
     ServiceProcess breaker;
     GatedProxy nginx;
     GatedProxy caddy;
+    ScopeChecks scopes;
+    MainSite.Running apiSite;
 
     @BeforeAll
     void start() throws Exception {
         sitePort = ServiceProcess.freePort();
         site = new MainSite.Running(sitePort).start();
+        apiSite = new MainSite.Running(ServiceProcess.freePort()).start();
         breaker = new ServiceProcess(work, Map.of(
                 "CIRCUIT_BREAKER_WATCH_URL", "http://127.0.0.1:" + sitePort + "/health",
                 "CIRCUIT_BREAKER_WATCH_INTERVAL", "1",
@@ -57,15 +60,18 @@ class GateIT {
                 "CIRCUIT_BREAKER_WATCH_FAILURES", "2",
                 "CIRCUIT_BREAKER_WATCH_SUCCESSES", "2",
                 "CIRCUIT_BREAKER_BYPASS_SECRET", SECRET,
-                "CIRCUIT_BREAKER_GATE_OPEN_PATHS", "/.well-known/acme-challenge/"));
+                "CIRCUIT_BREAKER_GATE_OPEN_PATHS", "/.well-known/acme-challenge/",
+                "CIRCUIT_BREAKER_SCOPES_FILE", ScopeChecks.write(work, apiSite.port).toString()));
         breaker.start();
-        nginx = GatedProxy.nginx(work, sitePort, breaker.port);
-        caddy = GatedProxy.caddy(work, sitePort, breaker);
+        scopes = new ScopeChecks(breaker, apiSite);
+        nginx = GatedProxy.nginx(work, "127.0.0.1", sitePort, breaker.port, GatedProxy.KEEP_CLOSED,
+                ScopeChecks.PREFIXES);
+        caddy = GatedProxy.caddyForEveryHost(work, sitePort, breaker);
     }
 
     @AfterAll
     void stop() throws Exception {
-        for (AutoCloseable part : new AutoCloseable[] {nginx, caddy, site}) {
+        for (AutoCloseable part : new AutoCloseable[] {nginx, caddy, site, apiSite}) {
             if (part != null) {
                 part.close();
             }
@@ -82,6 +88,7 @@ class GateIT {
         }
         site.mode("healthy");
         post("{\"isActive\":false}");
+        scopes.openEverything();
     }
 
     Stream<GatedProxy> proxies() {
@@ -200,6 +207,33 @@ class GateIT {
                 .cookie(System.currentTimeMillis() - 3_600_000, false);
         assertTrue(isPage(visitor.get("/", "Cookie", expired.substring(0, expired.indexOf(';')))), "an expired one");
         assertFalse(breaker.runLog().contains(SECRET), "the secret never reaches the log");
+    }
+
+    @ParameterizedTest(name = "through {0}", autoCloseArguments = false)
+    @MethodSource("proxies")
+    void eachScopeClosesOnlyWhatItCoversWithItsOwnPage(GatedProxy proxy) throws Exception {
+        scopes.eachScopeClosesOnlyWhatItCoversWithItsOwnPage(proxy);
+    }
+
+    @Test
+    void theScopesApiNamesEveryScopeAndRefusesWhatIsNone() {
+        scopes.theApiNamesEveryScopeAndRefusesWhatIsNone();
+    }
+
+    @Test
+    void aWatcherOnAScopeTripsThatScopeOnly() throws Exception {
+        scopes.aWatcherOnAScopeTripsThatScopeOnly(caddy);
+    }
+
+    @ParameterizedTest(name = "through {0}", autoCloseArguments = false)
+    @MethodSource("proxies")
+    void aScopesFeedFollowsThatScopeOnly(GatedProxy proxy) throws Exception {
+        scopes.aScopesFeedFollowsThatScopeOnly(proxy);
+    }
+
+    @Test
+    void aVisitorSeesTheScopesPageLiveAndIsTakenBackWhenItEnds() throws Exception {
+        scopes.aVisitorSeesTheScopesPageLiveAndIsTakenBackWhenItEnds(nginx);
     }
 
     @Test

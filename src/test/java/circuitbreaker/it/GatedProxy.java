@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -55,6 +56,14 @@ final class GatedProxy implements AutoCloseable {
 
     /** @param keepClosed the file's bound, set where an operator sets it: the file's one line for it */
     static GatedProxy nginx(Path work, String host, int mainSite, int breaker, long keepClosed) throws Exception {
+        return nginx(work, host, mainSite, breaker, keepClosed, List.of());
+    }
+
+    /**
+     * @param scopePrefixes the scopes' path prefixes, written into the file's map as its comment shows an operator
+     */
+    static GatedProxy nginx(Path work, String host, int mainSite, int breaker, long keepClosed,
+            List<String> scopePrefixes) throws Exception {
         int port = ServiceProcess.freePort();
         // nginx's workers run as an unprivileged user (when started as root): they must be able to reach the cache.
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -63,6 +72,13 @@ final class GatedProxy implements AutoCloseable {
         String byDefault = NGINX_KEEP_CLOSED.formatted(KEEP_CLOSED);
         if (!shipped.contains(byDefault)) {
             throw new AssertionError("the shipped nginx file should bound its last answer with: " + byDefault);
+        }
+        String example = "    # ~^/checkout/ /checkout/;";
+        if (!shipped.contains(example)) {
+            throw new AssertionError("the shipped nginx file should show where a scope's prefix goes: " + example);
+        }
+        for (String prefix : scopePrefixes) {
+            shipped = shipped.replace(example, "    ~^" + prefix + " " + prefix + ";\n" + example);
         }
         String site = shipped.replace(byDefault, NGINX_KEEP_CLOSED.formatted(keepClosed))
                 .replace("${LISTEN}", host + ":" + port)
@@ -110,11 +126,25 @@ final class GatedProxy implements AutoCloseable {
     /** @param keepClosed the file's bound through its variable, CB_KEEP_CLOSED; null leaves the file's default */
     static GatedProxy caddy(Path work, String host, int mainSite, ServiceProcess breaker, Long keepClosed)
             throws Exception {
+        return caddy(work, host, host, mainSite, breaker, keepClosed);
+    }
+
+    /**
+     * Caddy as the docs install it (CB_LISTEN=:80): for every host name a visitor sends, such as a scope's, while the
+     * test's own visitors come to loopback.
+     */
+    static GatedProxy caddyForEveryHost(Path work, int mainSite, ServiceProcess breaker) throws Exception {
+        return caddy(work, "", "127.0.0.1", mainSite, breaker, null);
+    }
+
+    /** @param listen the site address's host: empty for every host */
+    private static GatedProxy caddy(Path work, String listen, String host, int mainSite, ServiceProcess breaker,
+            Long keepClosed) throws Exception {
         int port = ServiceProcess.freePort();
         Path dir = Files.createDirectories(work.resolve("caddy-" + port));
         ProcessBuilder builder = new ProcessBuilder("caddy", "run", "--config",
                 SHIPPED.resolve("Caddyfile").toString(), "--adapter", "caddyfile");
-        builder.environment().putAll(Map.of("CB_LISTEN", host + ":" + port,
+        builder.environment().putAll(Map.of("CB_LISTEN", listen + ":" + port,
                 "CB_MAIN_SITE", "127.0.0.1:" + mainSite, "CB_BREAKER", "127.0.0.1:" + breaker.port,
                 "CB_PAGE_COPY", breaker.pageCopy().toString(),
                 "HOME", dir.toString(), "XDG_DATA_HOME", dir.toString(), "XDG_CONFIG_HOME", dir.toString()));

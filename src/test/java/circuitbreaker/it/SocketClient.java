@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /** A real WebSocket client (the JDK's) that records every frame with the time it arrived. */
 public final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
-    public record Frame(String type, JsonObject data, long receivedAt) {
+    /** @param scope the frame's own "scope": null on the whole site's feed, whose frames have none */
+    public record Frame(String type, JsonObject data, long receivedAt, String scope) {
     }
 
     public record Closed(int code, String reason) {
@@ -98,7 +99,8 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
         if (last) {
             try (var reader = Json.createReader(new StringReader(partial.toString()))) {
                 JsonObject message = reader.readObject();
-                frames.add(new Frame(message.getString("type"), message.getJsonObject("data"), System.nanoTime()));
+                frames.add(new Frame(message.getString("type"), message.getJsonObject("data"), System.nanoTime(),
+                        message.getString("scope", null)));
             }
             partial.setLength(0);
         }

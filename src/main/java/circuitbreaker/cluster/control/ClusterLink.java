@@ -96,7 +96,9 @@ public class ClusterLink {
     void heard(@Observes @Inbound Announcement announcement) {
         fleet.heard(announcement.member(), announcement.instance(), announcement.report());
         admission.heard(announcement.admissionKey(), store.now());
-        scopes.heard(announcement.instance(), announcement.scopesDigest());
+        if (!fleet.member().equals(announcement.member())) { // our own comes back too
+            scopes.heard(announcement.member(), announcement.instance(), announcement.scopesDigest());
+        }
         Map<String, MaintenanceState> theirs = announcement.scopes() == null ? Map.of() : announcement.scopes();
         boolean behind = false;
         for (var mine : store.all().entrySet()) {

@@ -76,7 +76,7 @@ public class HealthServlet extends HttpServlet {
     @JsonbPropertyOrder({"names", "fingerprint", "differ"})
     public record Scopes(List<String> names, String fingerprint, List<String> differ) {
         static Scopes of(ScopeBook book) {
-            return new Scopes(book.names(), book.digest(), book.differing().keySet().stream().sorted().toList());
+            return new Scopes(book.names(), book.digest(), book.differing());
         }
     }
 

@@ -8,7 +8,6 @@ import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.maintenance.entity.StateChanged;
-import circuitbreaker.maintenance.entity.Status;
 import circuitbreaker.platform.FailsAlone;
 import circuitbreaker.platform.Metrics;
 import circuitbreaker.platform.Second;
@@ -59,8 +58,7 @@ public class CountdownFeed {
     }
 
     private String statusUpdate(String scope) {
-        Status status = scope.equals(Scope.SITE) ? store.status() : store.status(scope);
-        return jsonb.toJson(ScopedMessage.of(scope, SocketMessage.STATUS_UPDATE, status));
+        return jsonb.toJson(ScopedMessage.of(scope, SocketMessage.STATUS_UPDATE, store.status(scope)));
     }
 
     @FailsAlone

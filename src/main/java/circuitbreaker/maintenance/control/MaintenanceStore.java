@@ -81,7 +81,7 @@ public class MaintenanceStore {
     }
 
     public Status status(String scope) {
-        return current(scope).at(now(), scope.equals(Scope.SITE) ? lastBroadcast : 0, ReopeningProgress.NONE);
+        return scope.equals(Scope.SITE) ? status() : current(scope).at(now(), 0, ReopeningProgress.NONE);
     }
 
     /** A state as clients would see it now: the current one, or a draft. */

@@ -88,19 +88,24 @@ public class ScopeBook {
         return digest;
     }
 
-    /** A fleet member's fingerprint of its scopes: one that differs is logged once and shown in /health. */
-    public void heard(String member, String theirs) {
+    /**
+     * Another fleet member's fingerprint of its scopes: one that differs is logged once and shown in /health.
+     *
+     * @param member its identity in the grid (names may repeat), or null from a release that announced none
+     */
+    public void heard(String member, String name, String theirs) {
+        String key = member == null ? name : member;
         if (theirs == null || theirs.equals(digest)) {
-            differing.remove(member);
-        } else if (differing.put(member, theirs) == null) {
+            differing.remove(key);
+        } else if (differing.put(key, name) == null) {
             LOG.log(Level.WARNING, "Fleet member {0} reads other scopes (fingerprint {1}) than this one ({2}): give "
-                    + "every member the same scopes file", member, theirs, digest);
+                    + "every member the same scopes file", name, theirs, digest);
         }
     }
 
-    /** The members heard reading other scopes than this one, by name, with their fingerprint. */
-    public Map<String, String> differing() {
-        return Map.copyOf(differing);
+    /** The names of the members heard reading other scopes than this one. */
+    public List<String> differing() {
+        return differing.values().stream().sorted().toList();
     }
 
     private static String digest(String text) {

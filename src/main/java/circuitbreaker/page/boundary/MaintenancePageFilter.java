@@ -27,12 +27,14 @@ public class MaintenancePageFilter extends HttpFilter {
     static final String CONSOLE = "/console";
     /**
      * The breaker's public paths, under a prefix of its own that a site's paths do not collide with: the page's live
-     * socket, where it turns a reopening's admission into its cookie, and the banner with what it reads. The shipped front proxies pass exactly these (and the bypass) to the
-     * breaker; every other path of the site goes through the gate.
+     * socket (a scope's page: {@link #SCOPE_FEED}), where it turns a reopening's admission into its cookie, and the
+     * banner with what it reads. The shipped front proxies pass exactly these (and the bypass) to the breaker; every
+     * other path of the site goes through the gate.
      */
     public static final String PUBLIC = "/circuit-breaker/";
     static final Set<String> PUBLIC_PATHS = Set.of(PUBLIC + "ws", PUBLIC + "admit", PUBLIC + "upcoming",
             PUBLIC + "banner.js");
+    static final String SCOPE_FEED = PUBLIC + "ws/";
     /** The bypass, answered by the gate: the right secret gets its cookie, anything else the page. */
     static final String BYPASS = "/circuit-breaker-bypass/";
     /** Payara serves its MicroProfile endpoints inside this context once server-config moves them here. */
@@ -68,7 +70,7 @@ public class MaintenancePageFilter extends HttpFilter {
 
     static boolean isApplicationPath(String path) {
         return path.equals("/health") || path.equals("/ws") || PUBLIC_PATHS.contains(path) || path.equals(CONSOLE)
-                || path.startsWith(API) || path.startsWith(BYPASS)
+                || path.startsWith(API) || path.startsWith(BYPASS) || path.startsWith(SCOPE_FEED)
                 || MONITORING.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 }

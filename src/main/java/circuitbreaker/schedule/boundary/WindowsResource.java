@@ -3,6 +3,7 @@ package circuitbreaker.schedule.boundary;
 import circuitbreaker.access.OperatorOnly;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.UpdateParser;
+import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.platform.Errors;
 import circuitbreaker.platform.InvalidInput;
 import circuitbreaker.platform.JsonInput;
@@ -64,11 +65,16 @@ public class WindowsResource {
     @Operation(summary = "Plan a window: start, end (epoch ms or ISO-8601 with an offset), message, currentIssue, "
             + "and optionally recurrence {every: day|week, days, zone}")
     public Response create(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+        return create(Scope.SITE, length, body);
+    }
+
+    /** A window of one scope: the same body and answers. */
+    Response create(String scope, Long length, InputStream body) {
         try {
             if (length != null && length > JsonInput.MAX_BODY_BYTES) {
                 throw JsonInput.tooLarge();
             }
-            Window window = windows.add(parser.parse(body, Windows.newId(), store.now()));
+            Window window = windows.add(parser.parse(body, Window.newId(), store.now()).in(scope));
             Listed listed = windows.list(NEXT).stream().filter(l -> l.window().id().equals(window.id())).findFirst()
                     .orElseThrow();
             return Response.created(URI.create("api/maintenance/windows/" + window.id())).cacheControl(NoStore.cacheControl())

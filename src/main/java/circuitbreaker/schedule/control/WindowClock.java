@@ -2,8 +2,8 @@ package circuitbreaker.schedule.control;
 
 import circuitbreaker.fleet.Fleet;
 import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.control.ScopeBook;
 import circuitbreaker.maintenance.entity.Cause;
-import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.maintenance.entity.StatusUpdate;
 import circuitbreaker.platform.FailsAlone;
 import circuitbreaker.platform.Second;
@@ -20,9 +20,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The windows' clock: every second the leading member (one per fleet) opens maintenance when an occurrence begins
- * (cause "schedule", a countdown to its end) and closes it when it ends, unless an operator changed the state
- * meanwhile. Which occurrences were opened is kept with the windows, on disk and across the cluster, so each opens
+ * The windows' clock: every second the leading member (one per fleet) opens a scope's maintenance when an occurrence
+ * of one of its windows begins (cause "schedule", a countdown to its end) and closes it when it ends, unless an
+ * operator changed the state meanwhile. Which occurrences were opened is kept with the windows, on disk and across the cluster, so each opens
  * once, even after a restart or when the member that would have opened it is gone.
  */
 @ApplicationScoped
@@ -38,6 +38,9 @@ public class WindowClock {
 
     @Inject
     Fleet fleet;
+
+    @Inject
+    ScopeBook scopes;
 
     /** A window that began or ended while the service was down is dealt with before the first visitor comes. */
     void catchUpAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -55,35 +58,37 @@ public class WindowClock {
             return;
         }
         try {
-            Optional<Occurrence> current = windows.current(now);
-            if (current.isPresent() && !windows.book().opened().contains(current.get().key())) {
-                open(current.get(), now);
-            } else if (current.isEmpty()) {
-                closeEnded();
-                windows.forgetEnded(now);
+            for (String scope : scopes.names()) {
+                Optional<Occurrence> current = windows.current(scope, now);
+                if (current.isPresent() && !windows.book().opened().contains(current.get().key())) {
+                    open(scope, current.get(), now);
+                } else if (current.isEmpty()) {
+                    closeEnded(scope);
+                }
             }
+            windows.forgetEnded(now);
         } catch (IOException e) {
             LOG.log(Level.ERROR, "A window could not open or close (it tries again next second): {0}", e.toString());
         }
     }
 
-    private void open(Occurrence occurrence, long now) throws IOException {
+    private void open(String scope, Occurrence occurrence, long now) throws IOException {
         Window window = windows.window(occurrence.windowId()).orElseThrow();
         // An operator's or the watcher's maintenance that is on already is left as it is; a window's is replaced.
         StatusUpdate start = new StatusUpdate(window.message(), window.currentIssue(), true,
                 new StatusUpdate.End(occurrence.end()));
-        boolean opened = store.applyIf(Scope.SITE, state -> !state.isActive() || state.openedBy(Cause.SCHEDULE), start,
+        boolean opened = store.applyIf(scope, state -> !state.isActive() || state.openedBy(Cause.SCHEDULE), start,
                 Cause.SCHEDULE).isPresent();
         windows.markOpened(occurrence, now);
-        LOG.log(Level.INFO, opened ? "Window {0} began: maintenance is on until {1}"
-                : "Window {0} began while maintenance was already on: left as it is", window.id(),
-                Instant.ofEpochMilli(occurrence.end()));
+        LOG.log(Level.INFO, opened ? "Window {0} began: maintenance of {2} is on until {1}"
+                : "Window {0} began while maintenance of {2} was already on: left as it is", window.id(),
+                Instant.ofEpochMilli(occurrence.end()), scope);
     }
 
-    private void closeEnded() throws IOException {
+    private void closeEnded(String scope) throws IOException {
         StatusUpdate end = new StatusUpdate(null, null, false, null);
-        if (store.applyIf(Scope.SITE, state -> state.openedBy(Cause.SCHEDULE), end, Cause.SCHEDULE).isPresent()) {
-            LOG.log(Level.INFO, "A window ended: maintenance is off");
+        if (store.applyIf(scope, state -> state.openedBy(Cause.SCHEDULE), end, Cause.SCHEDULE).isPresent()) {
+            LOG.log(Level.INFO, "A window ended: maintenance of {0} is off", scope);
         }
     }
 }

@@ -1,6 +1,7 @@
 package circuitbreaker.schedule.control;
 
 import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.platform.InvalidInput;
 import circuitbreaker.platform.JsonFile;
 import circuitbreaker.schedule.entity.Listed;
@@ -24,7 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -75,7 +75,7 @@ public class Windows {
     public synchronized Window add(Window window) throws InvalidInput, IOException {
         long now = store.now();
         List<Occurrence> coming = Occurrences.of(window, now, now + YEAR_MILLIS, 1000);
-        for (Window other : book.windows()) {
+        for (Window other : book.windows().stream().filter(w -> w.of(window.scope())).toList()) {
             for (Occurrence theirs : Occurrences.of(other, now, now + YEAR_MILLIS, 1000)) {
                 if (coming.stream().anyMatch(theirs::overlaps)) {
                     throw new InvalidInput("start: this window overlaps window " + other.id() + " (" + other.message()
@@ -102,10 +102,6 @@ public class Windows {
         return true;
     }
 
-    public static String newId() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
-
     /** Every window with its next occurrences, soonest first. */
     public List<Listed> list(int next) {
         long now = store.now();
@@ -115,19 +111,19 @@ public class Windows {
                 .toList();
     }
 
-    /** The coming occurrences of every window (the current one included), soonest first. */
+    /** The coming occurrences of the whole site's windows (the current one included), soonest first. */
     public List<Upcoming> upcoming(int count) {
         long now = store.now();
-        return book.windows().stream()
+        return book.windows().stream().filter(w -> w.of(Scope.SITE))
                 .flatMap(w -> Occurrences.of(w, now, now + YEAR_MILLIS, count).stream()
                         .map(o -> new Upcoming(o.start(), o.end(), w.message(), w.currentIssue())))
                 .sorted(Comparator.comparingLong(Upcoming::start)).limit(count).toList();
     }
 
-    /** The occurrence going on at {@code now}, if any. */
-    public Optional<Occurrence> current(long now) {
-        return book.windows().stream().flatMap(w -> Occurrences.of(w, now, now + 1, 1).stream())
-                .filter(o -> o.contains(now)).findFirst();
+    /** The occurrence of one scope's windows going on at {@code now}, if any. */
+    public Optional<Occurrence> current(String scope, long now) {
+        return book.windows().stream().filter(w -> w.of(scope))
+                .flatMap(w -> Occurrences.of(w, now, now + 1, 1).stream()).filter(o -> o.contains(now)).findFirst();
     }
 
     public Optional<Window> window(String id) {
@@ -157,7 +153,7 @@ public class Windows {
         }
         book = other;
         try {
-            file.save(other);
+            file.save(other, other.format());
         } catch (IOException e) {
             LOG.log(Level.ERROR, "Took windows version {0} from the cluster but could not save them: {1}",
                     other.version(), e.toString());
@@ -168,7 +164,7 @@ public class Windows {
 
     /** Replaces the book with the next version, on disk first; the cluster hears of it. */
     private void save(WindowBook next) throws IOException {
-        file.save(next);
+        file.save(next, next.format());
         book = next;
         changed.fire(new WindowsChanged(next, true));
     }

@@ -1,13 +1,42 @@
 package circuitbreaker.schedule.entity;
 
+import circuitbreaker.maintenance.entity.Scope;
+import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.io.Serializable;
+import java.util.UUID;
 
 /**
  * A planned maintenance window: its first (or only) start and end, what visitors read during it, and an optional
  * calendar rule that repeats it.
+ *
+ * @param scope the scope it closes ({@link Scope#SITE}, the whole site, in files written before scopes)
  */
-@JsonbPropertyOrder({"id", "start", "end", "message", "currentIssue", "recurrence", "createdAt"})
+@JsonbPropertyOrder({"id", "scope", "start", "end", "message", "currentIssue", "recurrence", "createdAt"})
 public record Window(String id, long start, long end, String message, String currentIssue, Recurrence recurrence,
-        long createdAt) implements Serializable {
+        long createdAt, String scope) implements Serializable {
+
+    @JsonbCreator
+    public Window {
+        scope = scope == null ? Scope.SITE : scope;
+    }
+
+    /** A window of the whole site. */
+    public Window(String id, long start, long end, String message, String currentIssue, Recurrence recurrence,
+            long createdAt) {
+        this(id, start, end, message, currentIssue, recurrence, createdAt, Scope.SITE);
+    }
+
+    public static String newId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The same window for another scope. */
+    public Window in(String otherScope) {
+        return new Window(id, start, end, message, currentIssue, recurrence, createdAt, otherScope);
+    }
+
+    public boolean of(String aScope) {
+        return scope.equals(aScope);
+    }
 }

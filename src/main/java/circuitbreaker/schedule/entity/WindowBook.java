@@ -1,5 +1,7 @@
 package circuitbreaker.schedule.entity;
 
+import circuitbreaker.maintenance.entity.Scope;
+import circuitbreaker.platform.FileFormat;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
@@ -14,5 +16,10 @@ public record WindowBook(long version, List<Window> windows, Set<String> opened)
 
     public static WindowBook empty() {
         return new WindowBook(0, List.of(), Set.of());
+    }
+
+    /** Format 2 once a window closes a scope other than the site: a release before scopes would close the site. */
+    public int format() {
+        return windows.stream().allMatch(w -> w.of(Scope.SITE)) ? FileFormat.FIRST : FileFormat.CURRENT;
     }
 }

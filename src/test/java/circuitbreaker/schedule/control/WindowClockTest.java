@@ -12,9 +12,11 @@ import circuitbreaker.maintenance.control.StateFile;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.StateChanged;
 import circuitbreaker.maintenance.entity.StatusUpdate;
+import circuitbreaker.platform.FileFormat;
 import circuitbreaker.platform.RecordingEvent;
 import circuitbreaker.platform.SteppedClock;
 import circuitbreaker.schedule.entity.Window;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +41,9 @@ class WindowClockTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        store = new MaintenanceStore(new StateFile(folder.resolve("state.json").toString()), new ScopeBook(Optional.empty(),
-                folder.resolve("state.json").toString()), changes, clock, 0);
+        Files.writeString(folder.resolve("scopes.json"), "[{\"name\": \"api\", \"hosts\": [\"api.test\"]}]");
+        ScopeBook scopes = new ScopeBook(Optional.empty(), folder.resolve("state.json").toString());
+        store = new MaintenanceStore(new StateFile(folder.resolve("state.json").toString()), scopes, changes, clock, 0);
         windows = new Windows();
         windows.store = store;
         windows.changed = new RecordingEvent<>();
@@ -53,6 +56,7 @@ class WindowClockTest {
         windowClock.windows = windows;
         windowClock.store = store;
         windowClock.fleet = new Fleet(clock, Grid.none(), Optional.empty(), Optional.of("solo"), 10);
+        windowClock.scopes = scopes;
         windows.add(new Window("w1", START, END, "Planned upgrade", "Database", null, T));
     }
 
@@ -81,6 +85,24 @@ class WindowClockTest {
         assertEquals("schedule", store.current().cause());
         assertTrue(windows.book().windows().isEmpty(), "an ended one-off leaves the list");
         assertEquals(2, changes.fired.size(), "opened and closed, nothing else");
+    }
+
+    @Test
+    void aScopesWindowOpensAndClosesThatScopeOnlyAndMayOverlapTheSites() throws Exception {
+        Window api = windows.add(new Window("w2", START, END + 60_000, "API upgrade", "v2", null, T).in("api"));
+        assertEquals(FileFormat.CURRENT, Integer.parseInt(Files.readString(folder.resolve("windows.json"))
+                .replaceAll("(?s)^\\{\\s*\"format\": (\\d+).*", "$1")), "a release before scopes must not read it");
+        at(START);
+        assertTrue(store.current("api").isActive());
+        assertEquals("API upgrade", store.current("api").message());
+        assertEquals("Planned upgrade", store.current().message(), "the site's own window, beside it");
+        at(END);
+        assertFalse(store.current().isActive());
+        assertTrue(store.current("api").isActive(), "its own end");
+        at(END + 60_000);
+        assertFalse(store.current("api").isActive());
+        assertEquals("schedule", store.current("api").cause());
+        assertEquals("api", api.scope());
     }
 
     @Test

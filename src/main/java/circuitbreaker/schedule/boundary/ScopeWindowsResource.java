@@ -1,0 +1,63 @@
+package circuitbreaker.schedule.boundary;
+
+import circuitbreaker.access.OperatorOnly;
+import circuitbreaker.maintenance.control.ScopeBook;
+import circuitbreaker.platform.Errors;
+import circuitbreaker.platform.NoStore;
+import circuitbreaker.schedule.control.Windows;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * /api/maintenance/scopes/{name}/windows: one scope's planned windows, with the body and answers of
+ * /api/maintenance/windows (which lists every scope's, and cancels any by id).
+ */
+@Path("api/maintenance/scopes/{name}/windows")
+@Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
+public class ScopeWindowsResource {
+
+    @Inject
+    ScopeBook scopes;
+
+    @Inject
+    Windows windows;
+
+    @Inject
+    WindowsResource all;
+
+    @GET
+    @Operation(summary = "One scope's windows with their next occurrences, soonest first")
+    public Response list(@PathParam("name") String name) {
+        if (scopes.find(name).isEmpty()) {
+            return unknown();
+        }
+        return Response.ok(windows.list(WindowsResource.NEXT).stream().filter(l -> l.window().of(name)).toList())
+                .cacheControl(NoStore.cacheControl()).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @OperatorOnly
+    @Operation(summary = "Plan a window of one scope: the body of POST /api/maintenance/windows")
+    public Response create(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+            InputStream body) {
+        return scopes.find(name).isEmpty() ? unknown() : all.create(name, length, body);
+    }
+
+    private Response unknown() {
+        return Errors.json(404, "no such scope; the scopes are " + String.join(", ", scopes.names()));
+    }
+}
