@@ -4,7 +4,8 @@
 # every loop is bounded. Usage: benchmark/run.sh [--smoke]. Results: printed, and kept in target/benchmark/.
 # BENCHMARK_PARTS picks parts (default "ready http gate sockets reopening reconnects"), e.g. BENCHMARK_PARTS=gate for
 # the front-proxy gate, BENCHMARK_PARTS=reopening for the crowd let back after maintenance, BENCHMARK_PARTS=reconnects
-# for a reconnect storm during a reopening.
+# for a reconnect storm during a reopening. BENCHMARK_SCOPES=3 defines three scopes (two hosts and a path prefix, none of
+# them the measured one) and closes one of them, so the gate decides among scopes on every request.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,7 +42,15 @@ site_port=${BENCHMARK_SITE_PORT:-16983}       # a main site: nginx serving a sma
 direct_port=${BENCHMARK_DIRECT_PORT:-16984}   # nginx in front of that site, without the gate
 gated_port=${BENCHMARK_GATED_PORT:-16985}     # the same front with the gate: server-config/front-proxy/nginx-gate.conf
 export CIRCUIT_BREAKER_PORT=$port CIRCUIT_BREAKER_STATE_FILE=$work/maintenance-status.json CIRCUIT_BREAKER_RUN_DIR=$work/run
-unset CIRCUIT_BREAKER_TOKEN CIRCUIT_BREAKER_TOKEN_FILE CIRCUIT_BREAKER_SOCKET_TIMEOUT
+unset CIRCUIT_BREAKER_TOKEN CIRCUIT_BREAKER_TOKEN_FILE CIRCUIT_BREAKER_SOCKET_TIMEOUT CIRCUIT_BREAKER_SCOPES_FILE
+if [ "${BENCHMARK_SCOPES:-0}" = 3 ]; then
+  cat >"$work/scopes.json" <<'EOF'
+[{"name": "shop", "hosts": ["shop.example.test"]},
+ {"name": "checkout", "hosts": ["shop.example.test"], "paths": ["/checkout/"]},
+ {"name": "api", "hosts": ["api.example.test"]}]
+EOF
+  export CIRCUIT_BREAKER_SCOPES_FILE=$work/scopes.json
+fi
 nginx_pid=""
 cleanup() {
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
@@ -193,6 +202,10 @@ turn() {
 }
 if part gate; then
   c=100
+  if [ -n "${CIRCUIT_BREAKER_SCOPES_FILE:-}" ]; then
+    curl -fsS -X POST -H 'Content-Type: application/json' -d '{"message":"The API rests"}' \
+      "http://127.0.0.1:$port/api/maintenance/scopes/api/status" >/dev/null
+  fi
   state '{"isActive":false,"reopenSeconds":0}'; sleep 1   # the site at once: no reopening to wait through
   curl -fsS "http://127.0.0.1:$gated_port/" | grep -q 'The main site' || { echo "benchmark: the gated front does not reach the site" >&2; exit 1; }
   wrk -t2 -c$c -d"${seconds}s" "http://127.0.0.1:$gated_port/" >/dev/null   # warm both
@@ -247,6 +260,7 @@ fi
 # --- Report ------------------------------------------------------------------------------------------------------
 field() { grep -o "\"$2\":[^,}]*" <<<"$1" | cut -d: -f2; }
 say "# Benchmark $(date -u +%Y-%m-%dT%H:%MZ) ($(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1))"
+[ -z "${CIRCUIT_BREAKER_SCOPES_FILE:-}" ] || say "Scopes: three defined (two hosts and a path prefix), one of them closed: api"
 say ""
 if part ready; then
   say "Ready after start (median of $ready_runs): $(printf '%s\n' "${ready[@]}" | median) s; idle RSS $idle MiB (prepared)"

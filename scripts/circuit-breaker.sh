@@ -21,6 +21,7 @@ if installed; then
   fi
   export CIRCUIT_BREAKER_STATE_FILE=${CIRCUIT_BREAKER_STATE_FILE:-/var/lib/circuit-breaker/maintenance-status.json}
   export CIRCUIT_BREAKER_WEBHOOKS_FILE=${CIRCUIT_BREAKER_WEBHOOKS_FILE:-/etc/circuit-breaker/webhooks.json}
+  export CIRCUIT_BREAKER_SCOPES_FILE=${CIRCUIT_BREAKER_SCOPES_FILE:-/etc/circuit-breaker/scopes.json}
   export CIRCUIT_BREAKER_PAGE_COPY=${CIRCUIT_BREAKER_PAGE_COPY:-/var/cache/circuit-breaker/maintenance-page.html}
 fi
 
@@ -295,9 +296,18 @@ start() {
   mkdir -p "$run_dir"
   local began=$SECONDS
   echo "circuit-breaker: starting release $(release) on port $port" >>"$log_file"
+  local from; from=$(($(wc -l <"$log_file") + 1))
   nohup "${cmd[@]}" >>"$log_file" 2>&1 </dev/null &
   echo $! >"$pid_file"
   while ! health | grep -q '"service":"circuit-breaker"'; do
+    # A setting the service refuses (a scopes file with a mistake, a limit of 0) stops its deployment, not the server:
+    # say why at once, in the service's own words, instead of waiting for the timeout.
+    if sed -n "$from,\$p" "$log_file" | grep -q 'Exception while \(invoking class com.sun.enterprise.web.WebApplication start method\|loading the app\)'; then
+      kill -KILL "$(cat "$pid_file")" 2>/dev/null || true
+      rm -f "$pid_file"
+      fail "the service refused to start: $(sed -n "$from,\$p" "$log_file" | grep -m1 -o 'Caused by: java.lang.IllegalStateException: .*' \
+        | sed 's/^Caused by: java.lang.IllegalStateException: //' || true) (log: $log_file)"
+    fi
     if ! kill -0 "$(cat "$pid_file")" 2>/dev/null; then
       rm -f "$pid_file"
       tail -n 20 "$log_file" >&2

@@ -20,7 +20,7 @@ public class Metrics {
     interface Sink {
         boolean kept();
 
-        void gauge(String name, LongSupplier value);
+        void gauge(String name, LongSupplier value, String... tags);
 
         void count(String name, String... tags);
     }
@@ -42,10 +42,14 @@ public class Metrics {
         return sink != null;
     }
 
-    /** A value read whenever the metrics are scraped. */
-    public void gauge(String name, LongSupplier value) {
+    /**
+     * A value read whenever the metrics are scraped.
+     *
+     * @param tags pairs of tag name and value, e.g. "scope", "checkout"
+     */
+    public void gauge(String name, LongSupplier value, String... tags) {
         if (sink != null) {
-            sink.gauge(name, value);
+            sink.gauge(name, value, tags);
         }
     }
 

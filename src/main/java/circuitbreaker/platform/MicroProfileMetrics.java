@@ -33,16 +33,20 @@ class MicroProfileMetrics implements Metrics.Sink {
     }
 
     @Override
-    public void gauge(String name, LongSupplier value) {
-        registry.gauge(name, value, LongSupplier::getAsLong);
+    public void gauge(String name, LongSupplier value, String... tags) {
+        registry.gauge(name, value, LongSupplier::getAsLong, named(tags));
     }
 
     @Override
     public void count(String name, String... tags) {
+        registry.counter(name, named(tags)).inc();
+    }
+
+    private static Tag[] named(String... tags) {
         Tag[] named = new Tag[tags.length / 2];
         for (int i = 0; i < named.length; i++) {
             named[i] = new Tag(tags[2 * i], tags[2 * i + 1]);
         }
-        registry.counter(name, named).inc();
+        return named;
     }
 }

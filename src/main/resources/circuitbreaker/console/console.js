@@ -197,6 +197,7 @@
     overview = next;
     set("instance", "Instance " + next.instance + " · version " + next.build.version + " (" + next.build.commit + ")");
     var changed = renderState(next.status, before);
+    renderScopes(next.scopes);
     renderVisitors(next.openSockets);
     renderWatcher(next.watcher);
     renderWindows(next.windows);
@@ -250,6 +251,51 @@
   }
 
   /** The visitors waiting: their open sockets here, in the fleet, and per member. */
+  /** Every scope at a glance, each closed one with its way back; the form acts on the one chosen. */
+  function renderScopes(scopes) {
+    list("scopes", scopes, function (scope) {
+      var st = scope.status;
+      var covers = scope.name === "site" ? "everything" : scope.hosts.concat(scope.paths).join(" ");
+      var li = item(scope.name + " (" + covers + "): " + (st.isActive ? "Closed, " + st.message
+        + (st.estimatedCompletion ? " · " + clock(st.countdown) + " left" : "") : "Open"));
+      if (st.isActive) {
+        var open = document.createElement("button");
+        open.type = "button";
+        open.textContent = "Open";
+        open.setAttribute("aria-label", "Open " + scope.name);
+        open.addEventListener("click", function () {
+          act("scope-result", call("POST", "scopes/" + encodeURIComponent(scope.name) + "/status",
+            { isActive: false }), scope.name + " is open.").catch(function () { });
+        });
+        li.appendChild(open);
+      }
+      return li;
+    });
+    var names = scopes.map(function (scope) { return scope.name; });
+    var select = $("scope-name");
+    if (select.getAttribute("data-names") !== names.join(" ")) {
+      select.setAttribute("data-names", names.join(" "));
+      var chosen = select.value;
+      select.textContent = "";
+      names.forEach(function (name) {
+        var option = document.createElement("option");
+        option.value = option.textContent = name;
+        select.appendChild(option);
+      });
+      select.value = names.indexOf(chosen) >= 0 ? chosen : names[0];
+    }
+  }
+
+  $("scope-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var name = $("scope-name").value;
+    var body = { isActive: true };
+    if ($("scope-message").value.trim()) { body.message = $("scope-message").value.trim(); }
+    if ($("scope-minutes").value !== "") { body.countdown = Number($("scope-minutes").value) * 60; }
+    act("scope-result", call("POST", "scopes/" + encodeURIComponent(name) + "/status", body), name + " is closed.")
+      .then(function () { $("scope-form").reset(); $("scope-name").value = name; }, function () { });
+  });
+
   function renderVisitors(open) {
     set("visitors-here", String(open.here));
     set("visitors-fleet", String(open.fleet));

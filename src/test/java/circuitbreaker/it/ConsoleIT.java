@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import circuitbreaker.platform.Build;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +42,10 @@ class ConsoleIT {
 
     @BeforeAll
     void start() throws Exception {
-        breaker = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_TOKEN", Api.TOKEN));
+        Path scopes = Files.writeString(work.resolve("scopes.json"),
+                "[{\"name\": \"checkout\", \"paths\": [\"/checkout/\"]}]");
+        breaker = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_TOKEN", Api.TOKEN,
+                "CIRCUIT_BREAKER_SCOPES_FILE", scopes.toString()));
         breaker.start();
         int sitePort = ServiceProcess.freePort();
         site = FrontProxy.mainSite(sitePort);
@@ -296,6 +300,28 @@ class ConsoleIT {
         operator.awaitText("schedule-result", "Window cancelled.", SOON);
         assertTrue(Api.array(breaker.api().get("/api/maintenance/windows")).getValuesAs(JsonObject.class).stream()
                 .noneMatch(w -> w.getJsonObject("window").getString("id").equals(made.getString("id"))));
+    }
+
+    @Test
+    void everyScopeAtAGlanceAndOneClosedAndOpenedAtATime() {
+        signedIn();
+        operator.await("the scopes listed", SOON, d -> operator.text("scopes").contains("checkout (/checkout/): Open"));
+        assertTrue(operator.text("scopes").contains("site (everything): "), operator.text("scopes"));
+        new org.openqa.selenium.support.ui.Select(operator.element("scope-name")).selectByValue("checkout");
+        type("scope-message", "Payments move house");
+        type("scope-minutes", "15");
+        click("#scope-form button[type=submit]");
+        operator.awaitText("scope-result", "checkout is closed.", SOON);
+        operator.await("checkout closed, live", SOON,
+                d -> operator.text("scopes").contains("checkout (/checkout/): Closed, Payments move house · 1"));
+        JsonObject checkout = Api.json(breaker.api().get("/api/maintenance/scopes/checkout/status"));
+        assertTrue(checkout.getBoolean("isActive"));
+        assertTrue(checkout.getInt("countdown") > 890, checkout.toString());
+        assertTrue(!"Payments move house".equals(breaker.api().status().getString("message")),
+                "one scope at a time: not the site");
+        click("button[aria-label='Open checkout']");
+        operator.await("checkout open again", SOON, d -> operator.text("scopes").contains("checkout (/checkout/): Open"));
+        assertEquals(false, Api.json(breaker.api().get("/api/maintenance/scopes/checkout/status")).getBoolean("isActive"));
     }
 
     @Test

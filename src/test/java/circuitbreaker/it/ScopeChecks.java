@@ -133,7 +133,19 @@ final class ScopeChecks {
         HttpResponse<String> stranger = breaker.api().send("/api/maintenance/scopes/api/status", "POST",
                 "{\"isActive\":false}", "Content-Type", "application/json", "X-Forwarded-For", "203.0.113.9");
         assertEquals(403, stranger.statusCode(), "the operators' rule, as for the site");
+        String metrics = breaker.api().get("/mp-metrics").body();
+        assertTrue(metrics.lines().anyMatch(l -> l.matches(
+                "circuitbreaker_scope_maintenance_active\\{.*\\bscope=\"api\".*} 1(\\.0)?")), "a series per scope");
+        assertTrue(metrics.lines().anyMatch(l -> l.matches(
+                "circuitbreaker_scope_maintenance_active\\{.*\\bscope=\"site\".*} 0(\\.0)?")), metrics);
+        JsonObject history = Api.json(breaker.api().get("/api/maintenance/scopes/api/history?limit=1"));
+        assertEquals("API upgrade", history.getJsonArray("entries").getJsonObject(0).getString("message"));
+        assertTrue(breaker.api().get("/api/maintenance/history").body().indexOf("API upgrade") < 0,
+                "the site's timeline is the site's");
         change("api", "{\"isActive\":false}");
+        assertTrue(Api.json(breaker.api().get("/api/maintenance/scopes/api/history")).getJsonArray("finished")
+                .stream().anyMatch(f -> f.asJsonObject().get("plannedSeconds") instanceof jakarta.json.JsonNumber n
+                        && n.longValue() == 60), "its finished maintenance, with the end it first promised");
 
         JsonObject health = breaker.api().health().getJsonObject("scopes");
         assertEquals(4, health.getJsonArray("names").size());

@@ -169,4 +169,22 @@ class ServiceScriptIT extends OwnServiceTest {
             assertTrue(start.out().isEmpty(), start.out());
         }
     }
+
+    @Test
+    void aScopesFileWithAMistakeStopsTheStartAtOnceNamingTheLine() throws Exception {
+        Path scopes = Files.writeString(work.resolve("scopes.json"), """
+                [
+                  {"name": "shop", "hosts": ["shop.example.test"]},
+                  {"name": "admin", "paths": ["/admin/"]}
+                ]
+                """);
+        service = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_SCOPES_FILE", scopes.toString()));
+        long began = System.nanoTime();
+        Command start = service.script("start");
+        assertEquals(1, start.exitCode(), start.toString());
+        assertTrue(start.err().contains("the service refused to start: The scopes file " + scopes + " cannot be used: "
+                + "line 3: \"admin\" and \"shop\" overlap but neither lies inside the other"), start.err());
+        assertTrue(System.nanoTime() - began < 60_000_000_000L, "at once, not after the start's timeout");
+        assertFalse(Files.exists(service.runDir.resolve("circuit-breaker-" + service.port + ".pid")));
+    }
 }

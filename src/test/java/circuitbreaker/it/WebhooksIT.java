@@ -63,8 +63,10 @@ class WebhooksIT {
                 "{\"url\":\"ftp://example.org/hook\",\"secret\":\"" + SECRET + "\"}",
                 "{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"not-a-secret\"}");
         // Retries from 0.1 s: a failing receiver's deliveries, one at a time, in order, go by in seconds.
+        Path scopes = Files.writeString(work.resolve("scopes.json"),
+                "[{\"name\": \"checkout\", \"paths\": [\"/checkout/\"]}]");
         service = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_WEBHOOKS_FILE", hooks.toString(),
-                "CIRCUIT_BREAKER_WEBHOOKS_RETRY_SECONDS", "0.1"));
+                "CIRCUIT_BREAKER_WEBHOOKS_RETRY_SECONDS", "0.1", "CIRCUIT_BREAKER_SCOPES_FILE", scopes.toString()));
         // A maintenance already on when the service starts: the first test ends it.
         long now = System.currentTimeMillis();
         Files.writeString(service.stateFile(), "{\"isActive\":true,\"message\":\"On before the start\",\"currentIssue\":"
@@ -317,5 +319,35 @@ class WebhooksIT {
             assertEquals("Told after the kill", arrived.json().getJsonObject("data").getString("message"));
             assertEquals("", refusals(List.of(arrived)));
         }
+    }
+
+    @Test
+    @Order(4)
+    void aScopesNoticesNameItSignedAsEveryOther() throws Exception {
+        String team = receivers.receiver("/checkout-team", n -> 204);
+        String room = receivers.receiver("/checkout-room", n -> 200);
+        subscribe(hookFor(team, List.of("maintenance.opened", "window.scheduled"), null),
+                hook(room, "maintenance.opened", "slack"));
+        HttpResponse<String> closed = service.api().send("/api/maintenance/scopes/checkout/status", "POST",
+                "{\"message\":\"Payments move\"}", "Content-Type", "application/json");
+        assertEquals(200, closed.statusCode(), closed.body());
+        HttpResponse<String> planned = service.api().send("/api/maintenance/scopes/checkout/windows", "POST",
+                "{\"start\":" + (System.currentTimeMillis() + 86_400_000L) + ",\"end\":"
+                + (System.currentTimeMillis() + 90_000_000L) + ",\"message\":\"Card provider switch\"}",
+                "Content-Type", "application/json");
+        assertEquals(201, planned.statusCode(), planned.body());
+        List<Receivers.Received> told = receivers.await("/checkout-team", 2, SOON);
+        JsonObject opened = told.get(0).json();
+        assertEquals("maintenance.opened", opened.getString("type"));
+        assertEquals("checkout", opened.getString("scope"));
+        assertEquals("Payments move", opened.getJsonObject("data").getString("message"));
+        JsonObject window = told.get(1).json();
+        assertEquals("window.scheduled", window.getString("type"));
+        assertEquals("checkout", window.getString("scope"));
+        assertEquals("checkout", window.getJsonObject("data").getString("scope"));
+        assertEquals("", refusals(told), "signed as every other notice");
+        assertEquals("[checkout] Maintenance is on: Payments move",
+                receivers.await("/checkout-room", 1, SOON).get(0).json().getString("text"));
+        assertTrue(!service.api().status().getString("message").equals("Payments move"), "the site's state is apart");
     }
 }

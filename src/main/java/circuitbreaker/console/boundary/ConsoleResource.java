@@ -6,6 +6,7 @@ import circuitbreaker.console.control.ConsoleOverview;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.UpdateParser;
 import circuitbreaker.maintenance.entity.MaintenanceState;
+import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.page.control.PageAnswer;
 import circuitbreaker.page.control.PageText;
 import circuitbreaker.platform.Errors;
@@ -123,7 +124,7 @@ public class ConsoleResource {
         }
         List<TimelineEntry> updates = new ArrayList<>();
         updates.add(TimelineEntry.of(draft));
-        timeline.currentMaintenance(true, draft.startTime()).stream()
+        timeline.currentMaintenance(Scope.SITE, true, draft.startTime()).stream()
                 .limit(Timeline.ON_THE_PAGE - 1).forEach(updates::add);
         return updates;
     }

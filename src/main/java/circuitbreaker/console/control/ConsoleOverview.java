@@ -5,7 +5,10 @@ import circuitbreaker.console.entity.Overview;
 import circuitbreaker.fleet.Fleet;
 import circuitbreaker.live.control.OpenSockets;
 import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.control.ScopeBook;
 import circuitbreaker.maintenance.control.StateFile;
+import circuitbreaker.maintenance.entity.Scope;
+import circuitbreaker.maintenance.entity.ScopeStatus;
 import circuitbreaker.platform.Build;
 import circuitbreaker.schedule.control.Windows;
 import circuitbreaker.timeline.control.Timeline;
@@ -13,6 +16,7 @@ import circuitbreaker.watch.control.SiteWatcher;
 import circuitbreaker.webhook.control.WebhookReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /** Gathers what the console shows from the parts that own it; nothing here keeps state of its own. */
@@ -28,6 +32,9 @@ public class ConsoleOverview {
 
     @Inject
     StateFile stateFile;
+
+    @Inject
+    ScopeBook scopes;
 
     @Inject
     Fleet fleet;
@@ -52,7 +59,9 @@ public class ConsoleOverview {
         Map<String, Integer> byInstance = fleet.openSocketsSeen(here);
         OpenSocketCount open = new OpenSocketCount(here, byInstance.values().stream().mapToInt(Integer::intValue).sum(),
                 byInstance);
-        return new Overview(fleet.instance(), Build.CURRENT, store.status(), open, stateFile.health(),
-                watcher.health(), windows.list(NEXT_OCCURRENCES), timeline.answer(RECENT), webhooks.summary(RECENT));
+        List<ScopeStatus> every = scopes.all().stream().map(s -> ScopeStatus.of(s, store.status(s.name()))).toList();
+        return new Overview(fleet.instance(), Build.CURRENT, store.status(), every, open, stateFile.health(),
+                watcher.health(), windows.list(NEXT_OCCURRENCES), timeline.answer(Scope.SITE, RECENT),
+                webhooks.summary(RECENT));
     }
 }

@@ -1,5 +1,6 @@
 package circuitbreaker.console.entity;
 
+import circuitbreaker.maintenance.entity.ScopeStatus;
 import circuitbreaker.maintenance.entity.StateFileHealth;
 import circuitbreaker.maintenance.entity.Status;
 import circuitbreaker.platform.Build;
@@ -16,6 +17,7 @@ import java.util.List;
  * @param instance the instance answering
  * @param build the release it runs
  * @param status the published state, with the countdown now
+ * @param scopes every scope with what it covers and its status, most specific first, the site last
  * @param openSockets the visitors' pages waiting, here and across the fleet
  * @param stateFile where the state is kept and whether it can be saved (here, not in the public /health)
  * @param watcher the automatic breaker (disabled when no watch URL is configured), with its URL and last error
@@ -23,9 +25,10 @@ import java.util.List;
  * @param timeline the most recent changes and finished maintenances
  * @param webhooks the receivers and the most recent deliveries
  */
-@JsonbPropertyOrder({"instance", "build", "status", "openSockets", "stateFile", "watcher", "windows", "timeline",
+@JsonbPropertyOrder({"instance", "build", "status", "scopes", "openSockets", "stateFile", "watcher", "windows", "timeline",
         "webhooks"})
-public record Overview(String instance, Build build, Status status, OpenSocketCount openSockets,
+public record Overview(String instance, Build build, Status status, List<ScopeStatus> scopes,
+        OpenSocketCount openSockets,
         StateFileHealth stateFile, WatcherHealth watcher, List<Listed> windows, HistoryAnswer timeline,
         WebhookSummary webhooks) {
 }

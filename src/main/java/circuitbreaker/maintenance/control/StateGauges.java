@@ -19,6 +19,9 @@ public class StateGauges {
     @Inject
     Metrics metrics;
 
+    @Inject
+    ScopeBook scopes;
+
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         metrics.gauge("circuitbreaker_maintenance_active", () -> store.current().isActive() ? 1 : 0);
         metrics.gauge("circuitbreaker_seconds_remaining", () -> store.current().countdownAt(store.now()));
@@ -28,5 +31,11 @@ public class StateGauges {
                 () -> store.current().admittingAt(store.now()) ? store.reopeningProgress().waiting() : 0);
         metrics.gauge("circuitbreaker_admission_per_minute",
                 () -> store.current().admission() == null ? 0 : store.current().admission().perMinute());
+        for (String scope : scopes.names()) { // every scope, the site among them: one series each
+            metrics.gauge("circuitbreaker_scope_maintenance_active", () -> store.current(scope).isActive() ? 1 : 0,
+                    "scope", scope);
+            metrics.gauge("circuitbreaker_scope_seconds_remaining", () -> store.current(scope).countdownAt(store.now()),
+                    "scope", scope);
+        }
     }
 }

@@ -115,12 +115,11 @@ public class PageAnswer {
         jsonb.toJson(notice(status, defaultRetryAfter));
     }
 
-    /** A scope other than the site has no timeline of its own yet: its page shows its state alone. */
+    /** The scope's page with its own timeline of updates. */
     private byte[] page(HttpServletRequest request, HttpServletResponse response, String scope, Status status,
             String lang) throws IOException {
-        boolean site = scope.equals(Scope.SITE);
         return pages.page(scope, status, lang, () -> render(request, response, scope, status, lang,
-                site ? timeline.currentMaintenance(status.isActive(), status.startTime()) : List.of()));
+                timeline.currentMaintenance(scope, status.isActive(), status.startTime())));
     }
 
     /** The seconds left: of the maintenance, or of the reopening for a visitor not let in yet; else the default. */

@@ -1,5 +1,6 @@
 package circuitbreaker.timeline.boundary;
 
+import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.platform.NoStore;
 import circuitbreaker.platform.Refusal;
 import circuitbreaker.timeline.control.Timeline;
@@ -27,6 +28,10 @@ public class HistoryResource {
     @GET
     @Operation(summary = "The newest changes and finished maintenances (limit, default 50, at most 1000), and overruns")
     public Response history(@QueryParam("limit") String limit) {
+        return history(Scope.SITE, limit);
+    }
+
+    Response history(String scope, String limit) {
         int newest;
         try {
             newest = limit == null ? 50 : Integer.parseInt(limit.strip());
@@ -37,6 +42,6 @@ public class HistoryResource {
             return Response.status(400).cacheControl(NoStore.cacheControl())
                     .entity(new Refusal("limit must be a whole number from 1 to " + MAX_LIMIT)).build();
         }
-        return Response.ok(timeline.answer(newest)).cacheControl(NoStore.cacheControl()).build();
+        return Response.ok(timeline.answer(scope, newest)).cacheControl(NoStore.cacheControl()).build();
     }
 }

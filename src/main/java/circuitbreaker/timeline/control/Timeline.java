@@ -23,11 +23,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What visitors were told, change after change: every new state (an operator's, a window's, the watcher's, or one
- * taken from another cluster member) appends an entry to maintenance-history.json, on disk before the update is
- * answered; a maintenance that
- * ends is kept with its first promised end, so overruns can be reported. Both lists keep the newest
- * CIRCUIT_BREAKER_HISTORY_LIMIT items.
+ * What visitors were told, change after change, per scope: every new state (an operator's, a window's, the watcher's,
+ * or one taken from another cluster member) appends an entry to maintenance-history.json, on disk before the update is
+ * answered; a maintenance that ends is kept with its first promised end, so overruns can be reported. Each list keeps
+ * the newest CIRCUIT_BREAKER_HISTORY_LIMIT items.
  */
 @ApplicationScoped
 public class Timeline {
@@ -74,11 +73,8 @@ public class Timeline {
 
     @FailsAlone
     synchronized void changed(@Observes StateChanged change) throws IOException {
-        if (!change.ofSite()) {
-            return;
-        }
         MaintenanceState state = change.state();
-        History before = history;
+        History before = history.of(change.scope());
         List<TimelineEntry> entries = before.entries();
         TimelineEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
         if (last != null && last.version() >= state.version()) {
@@ -94,17 +90,17 @@ public class Timeline {
             finished = newest(append(finished, FinishedMaintenance.of(state.startTime(), state.updatedAt(), openedBy,
                     firstPlan)));
         }
-        History next = new History(nextEntries, finished);
+        History next = history.with(change.scope(), new History(nextEntries, finished));
         history = next; // kept in memory first: a save that fails now is made whole by the next one
         file.save(next);
     }
 
-    /** The current maintenance's updates, newest first, as the page shows them. */
-    public List<TimelineEntry> currentMaintenance(boolean active, long startTime) {
+    /** The current maintenance's updates of one scope, newest first, as its page shows them. */
+    public List<TimelineEntry> currentMaintenance(String scope, boolean active, long startTime) {
         if (!active) {
             return List.of();
         }
-        List<TimelineEntry> entries = history.entries();
+        List<TimelineEntry> entries = history.of(scope).entries();
         List<TimelineEntry> current = new ArrayList<>();
         for (int i = entries.size() - 1; i >= 0 && current.size() < ON_THE_PAGE; i--) {
             TimelineEntry entry = entries.get(i);
@@ -116,8 +112,8 @@ public class Timeline {
         return current;
     }
 
-    public HistoryAnswer answer(int newest) {
-        History now = history;
+    public HistoryAnswer answer(String scope, int newest) {
+        History now = history.of(scope);
         return new HistoryAnswer(reversed(now.entries(), newest), reversed(now.finished(), newest),
                 Overrun.of(now.finished()));
     }

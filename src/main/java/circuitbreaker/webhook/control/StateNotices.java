@@ -15,7 +15,7 @@ import java.util.Objects;
  * Names each change of the state this instance made (a change taken from another member was told there: once per
  * fleet): opened, updated or closed; when the watcher did it, tripped or recovered as well; a closing with a
  * reopening, the reopening's start too; and the record of its end, with the visitors the fleet let in. Admission mode
- * turned on, changed or off is a change of its own.
+ * turned on, changed or off is a change of its own. A scope's notices name it.
  */
 @ApplicationScoped
 public class StateNotices {
@@ -25,7 +25,7 @@ public class StateNotices {
 
     @FailsAlone
     void changed(@Observes StateChanged change) {
-        if (!change.local() || !change.ofSite()) {
+        if (!change.local()) {
             return;
         }
         MaintenanceState before = change.before();
@@ -33,25 +33,26 @@ public class StateNotices {
         boolean watcher = now.causedBy(Cause.WATCHER);
         if (!Objects.equals(before.admission(), now.admission())) {
             notices.fire(new WebhookEvent(before.admission() == null ? WebhookEvent.ADMISSION_STARTED
-                    : now.admission() == null ? WebhookEvent.ADMISSION_ENDED : WebhookEvent.ADMISSION_CHANGED, now));
+                    : now.admission() == null ? WebhookEvent.ADMISSION_ENDED : WebhookEvent.ADMISSION_CHANGED, now,
+                    change.scope()));
         } else if (!before.isActive() && now.isActive()) {
-            notices.fire(new WebhookEvent(WebhookEvent.OPENED, now));
+            notices.fire(new WebhookEvent(WebhookEvent.OPENED, now, change.scope()));
             if (watcher) {
-                notices.fire(new WebhookEvent(WebhookEvent.TRIPPED, now));
+                notices.fire(new WebhookEvent(WebhookEvent.TRIPPED, now, change.scope()));
             }
         } else if (before.isActive() && !now.isActive()) {
-            notices.fire(new WebhookEvent(WebhookEvent.CLOSED, now));
+            notices.fire(new WebhookEvent(WebhookEvent.CLOSED, now, change.scope()));
             if (watcher) {
-                notices.fire(new WebhookEvent(WebhookEvent.RECOVERED, now));
+                notices.fire(new WebhookEvent(WebhookEvent.RECOVERED, now, change.scope()));
             }
             if (now.reopening() != null) {
-                notices.fire(new WebhookEvent(WebhookEvent.REOPENING_STARTED, now));
+                notices.fire(new WebhookEvent(WebhookEvent.REOPENING_STARTED, now, change.scope()));
             }
         } else if (now.reopening() != null && now.reopening().admitted() != null
                 && (before.reopening() == null || before.reopening().admitted() == null)) {
-            notices.fire(new WebhookEvent(WebhookEvent.REOPENING_ENDED, now));
+            notices.fire(new WebhookEvent(WebhookEvent.REOPENING_ENDED, now, change.scope()));
         } else {
-            notices.fire(new WebhookEvent(WebhookEvent.UPDATED, now));
+            notices.fire(new WebhookEvent(WebhookEvent.UPDATED, now, change.scope()));
         }
     }
 }

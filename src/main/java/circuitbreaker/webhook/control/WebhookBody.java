@@ -22,11 +22,18 @@ public class WebhookBody {
     public record Payload(String type, String timestamp, Object data) {
     }
 
+    /** A scope's notice names it beside the type; the whole site's keep the shape they always had. */
+    @JsonbPropertyOrder({"type", "scope", "timestamp", "data"})
+    public record ScopedPayload(String type, String scope, String timestamp, Object data) {
+    }
+
     public String of(Subscriber subscriber, WebhookEvent notice, long now) {
         if (subscriber.format().equals("slack")) {
-            return jsonb.toJson(Map.of("text", text(notice)));
+            return jsonb.toJson(Map.of("text", (notice.ofSite() ? "" : "[" + notice.scope() + "] ") + text(notice)));
         }
-        return jsonb.toJson(new Payload(notice.type(), Instant.ofEpochMilli(now).toString(), notice.data()));
+        String at = Instant.ofEpochMilli(now).toString();
+        return jsonb.toJson(notice.ofSite() ? new Payload(notice.type(), at, notice.data())
+                : new ScopedPayload(notice.type(), notice.scope(), at, notice.data()));
     }
 
     static String text(WebhookEvent notice) {

@@ -18,11 +18,11 @@ public class WindowNotices {
 
     @FailsAlone
     void scheduled(@Observes WindowScheduled scheduled) {
-        events.fire(new WebhookEvent(WebhookEvent.SCHEDULED, scheduled.window()));
+        events.fire(new WebhookEvent(WebhookEvent.SCHEDULED, scheduled.window(), scheduled.window().scope()));
     }
 
     @FailsAlone
     void cancelled(@Observes WindowCancelled cancelled) {
-        events.fire(new WebhookEvent(WebhookEvent.CANCELLED, cancelled.window()));
+        events.fire(new WebhookEvent(WebhookEvent.CANCELLED, cancelled.window(), cancelled.window().scope()));
     }
 }

@@ -1,10 +1,23 @@
 package circuitbreaker.webhook.entity;
 
+import circuitbreaker.maintenance.entity.Scope;
+
 /**
  * Something the team must hear of: a webhook event's type and its data (any JSON-B value).
  * Fired as a CDI event by whoever made the change, on the member that made it: once per fleet.
+ *
+ * @param scope whose maintenance it is about: "site" for the whole site
  */
-public record WebhookEvent(String type, Object data) {
+public record WebhookEvent(String type, Object data, String scope) {
+
+    /** An event of the whole site. */
+    public WebhookEvent(String type, Object data) {
+        this(type, data, Scope.SITE);
+    }
+
+    public boolean ofSite() {
+        return Scope.SITE.equals(scope);
+    }
 
     public static final String OPENED = "maintenance.opened";
     public static final String UPDATED = "maintenance.updated";

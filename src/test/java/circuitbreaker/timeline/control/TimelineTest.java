@@ -49,7 +49,7 @@ class TimelineTest {
         change(T, true, T + 600 * SECOND, "operator");
         change(T + 300 * SECOND, true, T + 900 * SECOND, "operator"); // extended: the first promise still counts
         change(T + 1000 * SECOND, false, null, "operator");
-        FinishedMaintenance finished = timeline.answer(10).finished().get(0);
+        FinishedMaintenance finished = timeline.answer(Scope.SITE, 10).finished().get(0);
         assertEquals(600L, finished.plannedSeconds());
         assertEquals(1000, finished.actualSeconds());
         assertEquals(400L, finished.overrunSeconds());
@@ -62,7 +62,7 @@ class TimelineTest {
         change(T + 120 * SECOND, false, null, "watcher");
         change(T + 200 * SECOND, true, T + 500 * SECOND, "schedule");
         change(T + 440 * SECOND, false, null, "schedule"); // a minute early
-        HistoryAnswer answer = timeline.answer(10);
+        HistoryAnswer answer = timeline.answer(Scope.SITE, 10);
         assertNull(answer.finished().get(1).overrunSeconds(), "the watcher's trip promised nothing");
         assertEquals(-60L, answer.finished().get(0).overrunSeconds());
         assertEquals(1, answer.overrun().planned());
@@ -74,11 +74,11 @@ class TimelineTest {
     void aStateHeardAgainIsNotToldTwiceAndTheNewestAreKept() throws IOException {
         change(T, true, null, "operator");
         timeline.changed(new StateChanged(Scope.SITE, last, last, false)); // the same version, from another member
-        assertEquals(1, timeline.answer(10).entries().size());
+        assertEquals(1, timeline.answer(Scope.SITE, 10).entries().size());
         for (int i = 1; i <= 4; i++) {
             change(T + i * SECOND, true, null, "operator");
         }
-        assertEquals(3, timeline.answer(10).entries().size(), "CIRCUIT_BREAKER_HISTORY_LIMIT");
-        assertEquals(last.version(), timeline.answer(1).entries().get(0).version(), "newest first");
+        assertEquals(3, timeline.answer(Scope.SITE, 10).entries().size(), "CIRCUIT_BREAKER_HISTORY_LIMIT");
+        assertEquals(last.version(), timeline.answer(Scope.SITE, 1).entries().get(0).version(), "newest first");
     }
 }
