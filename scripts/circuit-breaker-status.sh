@@ -28,8 +28,8 @@ Admission mode (the site is up but overloaded: new visitors wait on the page and
   --admission off       everyone may come again
 Scopes (the parts of the fleet in the service's scopes file, such as one host or one path prefix):
   --scope NAME          change, read or plan windows for this scope instead of the whole site
-                        (site): with the changes above, --end, --status, --schedule and --windows;
-                        it reopens at once
+                        (site): with the changes above, --end, --reopen, --status, --schedule and
+                        --windows
   --scopes              list every scope: what it covers, and whether it is closed
 Planned windows (maintenance opens and closes by itself):
   --schedule START END  plan a window; START and END are ISO-8601 with an offset
@@ -177,7 +177,6 @@ fi
 windows_path=/api/maintenance/windows
 if [ -n "$scope" ] && [ "$scope" != site ]; then
   [[ "$mode" =~ ^(state|schedule|windows)$ ]] || bad_usage "--$mode is for the whole site: leave out --scope"
-  [ -z "${reopen_seconds:-}" ] || bad_usage "--reopen is for the whole site: --scope $scope reopens at once (use --end)"
   status_path=/api/maintenance/scopes/$scope/status
   windows_path=/api/maintenance/scopes/$scope/windows
 fi

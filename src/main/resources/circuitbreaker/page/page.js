@@ -6,7 +6,7 @@
   var state = { end: words.end ? Number(words.end) : null, active: words.active !== "false",
                 phase: $("phase").dataset.phase, message: $("message").textContent, updated: Number(words.updated),
                 reopenUntil: words.reopeningUntil ? Number(words.reopeningUntil) : null, place: null };
-  var offset = 0, attempt = 0, socket = null, siteTimer = null;
+  var offset = 0, attempt = 0, socket = null, siteTimer = null, backTimer = null;
 
   function clock(seconds) {
     var h = Math.floor(seconds / 3600), m = Math.floor(seconds / 60) % 60, s = seconds % 60;
@@ -53,6 +53,7 @@
         : format(words.reopeningNote, new Date(state.reopenUntil)
           .toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" }));
       $("place").hidden = !state.place;
+      if (words.scope) { comeBackBy(state.reopenUntil); return; }
       if (state.place && !state.place.admitted) $("place").textContent = placeText(); // each second, not announced
       if (!state.place || !state.place.admitted) stopWatching();
       return;
@@ -62,6 +63,11 @@
     $("note").textContent = !state.active ? words.noteOver : state.end === null ? words.noteUnknown
       : left === 0 ? words.noteOverdue : "";
     if (!state.active || (state.end !== null && left === 0)) watchSite(); else stopWatching();
+  }
+
+  // A scope's reopening has no line: each waiting page goes back at a moment of its own before its end.
+  function comeBackBy(until) {
+    if (!backTimer) backTimer = setTimeout(watchSite, Math.random() * Math.max(0, until - Date.now() - offset));
   }
 
   function render() {

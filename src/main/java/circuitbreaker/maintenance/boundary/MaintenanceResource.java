@@ -6,7 +6,6 @@ import circuitbreaker.maintenance.control.UpdateParser;
 import circuitbreaker.maintenance.entity.Accepted;
 import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.maintenance.entity.Status;
-import circuitbreaker.maintenance.entity.StatusUpdate;
 import circuitbreaker.platform.Errors;
 import circuitbreaker.platform.InvalidInput;
 import circuitbreaker.platform.JsonInput;
@@ -75,17 +74,13 @@ public class MaintenanceResource {
         return update(Scope.SITE, length, body);
     }
 
-    /** One scope's update: the same body and answers; a scope other than the site reopens at once. */
+    /** One scope's update: the same body and answers. */
     Response update(String scope, Long length, InputStream body) {
         try {
             if (length != null && length > JsonInput.MAX_BODY_BYTES) {
                 throw JsonInput.tooLarge(); // refused before reading a byte
             }
-            StatusUpdate update = parser.parse(body, store.now());
-            if (!scope.equals(Scope.SITE) && update.reopenSeconds() != null) {
-                throw new InvalidInput("reopenSeconds is for the whole site: " + scope + " reopens at once");
-            }
-            store.apply(scope, update);
+            store.apply(scope, parser.parse(body, store.now()));
             Status saved = store.status(scope);
             return Response.ok(new Accepted(saved)).cacheControl(NoStore.cacheControl()).build();
         } catch (InvalidInput e) {

@@ -65,7 +65,7 @@ public class ScopesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @OperatorOnly
     @Operation(summary = "Change one scope's state: the body and answers of POST /api/maintenance/status; a scope "
-            + "other than site reopens at once (reopenSeconds is refused)")
+            + "other than site reopens without a line: its waiting pages go back spread over reopenSeconds")
     @APIResponse(responseCode = "404", description = "No scope of that name; nothing changed")
     public Response update(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
             InputStream body) {

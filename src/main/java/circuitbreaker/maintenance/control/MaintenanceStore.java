@@ -99,7 +99,7 @@ public class MaintenanceStore {
         return apply(Scope.SITE, update);
     }
 
-    /** An operator's update of one scope; a scope other than the site reopens at once. */
+    /** An operator's update of one scope. */
     public MaintenanceState apply(String scope, StatusUpdate update) throws IOException {
         return applyIf(scope, state -> true, update, Cause.OPERATOR).orElseThrow();
     }
@@ -111,7 +111,7 @@ public class MaintenanceStore {
     public Optional<MaintenanceState> applyIf(String scope, Predicate<MaintenanceState> condition,
             StatusUpdate update, Cause by) throws IOException {
         return change(scope, condition, state -> state.apply(scope.equals(Scope.SITE)
-                ? Waiters.quiet(waiters, state, update) : update.atOnce(), now(), by, reopenSeconds));
+                ? Waiters.quiet(waiters, state, update) : update, now(), by, reopenSeconds));
     }
 
     /** Admission mode on with these settings, or off (null), by {@code by}, if the condition holds: as applyIf. */
