@@ -3,6 +3,7 @@
 set -uo pipefail
 
 readonly EXIT_USAGE=2 EXIT_UNREACHABLE=3 EXIT_REFUSED=4 EXIT_SERVER=5
+readonly EXIT_COMMAND=6 EXIT_NOT_HEALTHY=7 EXIT_INTERRUPTED=8
 readonly MAX_SECONDS=604800
 
 usage() {
@@ -37,6 +38,21 @@ Planned windows (maintenance opens and closes by itself):
                         say what visitors will read. Repeating windows: see docs/api.md
   --windows             list the windows with their next occurrences
   --cancel ID           cancel a window
+A deploy in one command (circuit-breaker-status deploy [OPTION]... -- COMMAND...):
+  deploy                closes the scope (--message, --issue, --countdown or --time say what visitors
+                        read), runs COMMAND, waits until the site answers healthy, then reopens it
+                        (over --reopen SECONDS). When COMMAND fails, the site does not come back or
+                        the deploy is interrupted, the scope stays closed, the countdown is extended
+                        and the team is told (the webhook deploy.failed)
+  --verify URL          with deploy: the site is healthy when URL answers 2xx or 3xx, asked with the
+                        bypass cookie (again for more URLs; default: the scope's watched URL)
+  --timeout SECONDS     with deploy: how long the site may take to answer (default: the countdown,
+                        else 900)
+  --failure-message TEXT  with deploy: what visitors read once it failed (default: the message stays)
+  --bypass-secret-file FILE  with deploy: the bypass secret, for --verify through the front
+                        (default: $CIRCUIT_BREAKER_BYPASS_SECRET, then the service's settings)
+  --resume              with deploy: after a failed or interrupted deploy was put right by hand,
+                        verify and reopen (COMMAND is not run again)
 Reading:
   --status              print a readable summary (also after a change)
   --json                print the service's JSON answer instead of a summary
@@ -52,7 +68,8 @@ Texts are sent exactly as given: quotes, backslashes, $, newlines, emoji, a lead
 Write --message=TEXT to be explicit.
 
 Exit codes: 0 done; 2 bad arguments; 3 service unreachable; 4 refused by the service (bad token,
-not allowed, invalid value); 5 the service failed (e.g. could not save).
+not allowed, invalid value); 5 the service failed (e.g. could not save). A deploy also: 6 COMMAND failed,
+7 the site did not answer healthy in time, 8 interrupted (each leaves the scope closed).
 
 Examples:
   circuit-breaker-status --message "Upgrading the database" --issue "Schema migration" --time 15
@@ -62,6 +79,7 @@ Examples:
   circuit-breaker-status --admission 600  # a waiting room: ten new visitors a second
   circuit-breaker-status --admission off
   circuit-breaker-status --scope checkout --message "Moving payments" --time 20
+  circuit-breaker-status deploy --message "New release" --time 10 --verify https://example.com/health -- ./deploy.sh
   circuit-breaker-status --schedule 2026-12-01T02:00:00+01:00 2026-12-01T03:00:00+01:00 --message "Upgrade"
 EOF
 }
@@ -91,6 +109,10 @@ status_path=/api/maintenance/status
 state_change=""   # the first option that only a change of the state takes
 jq_args=()
 jq_filter='{}'
+verify_urls=()      # deploy: the URLs that must answer healthy before the scope reopens
+command_args=()     # deploy: what runs while the scope is closed
+resume=false
+if [ "${1:-}" = deploy ]; then mode=deploy; shift; fi
 
 # Keys quoted and variables prefixed: "end" is a jq keyword.
 add_text() { jq_args+=(--arg "v_$1" "$2"); jq_filter+=" + {\"$1\": \$v_$1}"; update=true; }
@@ -119,16 +141,28 @@ while [ $# -gt 0 ]; do
     --time)
       takes_value "$@"; whole_number --time "$value"; state_change=${state_change:---time}
       (( 10#$value * 60 <= MAX_SECONDS )) || bad_usage "--time must be at most $((MAX_SECONDS / 60)) minutes (7 days)"
-      add_number countdown "$((10#$value * 60))" ;;
+      countdown_seconds=$((10#$value * 60)); add_number countdown "$countdown_seconds" ;;
     --countdown)
       takes_value "$@"; whole_number --countdown "$value"; state_change=${state_change:---countdown}
       [ "${#value}" -le 7 ] && (( 10#$value <= MAX_SECONDS )) || bad_usage "--countdown must be at most $MAX_SECONDS seconds (7 days)"
-      add_number countdown "$((10#$value))" ;;
+      countdown_seconds=$((10#$value)); add_number countdown "$countdown_seconds" ;;
     --end) $has_value && bad_usage "--end takes no value"; ended=true; state_change=${state_change:---end} ;;
     --reopen)
       takes_value "$@"; whole_number --reopen "$value"; state_change=${state_change:---reopen}
       [ "${#value}" -le 4 ] && (( 10#$value <= 3600 )) || bad_usage "--reopen must be at most 3600 seconds (an hour)"
-      ended=true; reopen_seconds=$value; add_number reopenSeconds "$((10#$value))" ;;
+      if [ "$mode" = deploy ]; then deploy_reopen=$((10#$value)); else ended=true; add_number reopenSeconds "$((10#$value))"; fi ;;
+    --verify)
+      takes_value "$@"; [[ "$value" =~ ^https?://[^[:space:]]+$ ]] || bad_usage "--verify needs an http:// or https:// URL, not '$value'"
+      verify_urls+=("$value") ;;
+    --timeout)
+      takes_value "$@"; whole_number --timeout "$value"
+      [ "${#value}" -le 6 ] && (( 10#$value >= 1 )) || bad_usage "--timeout must be from 1 to 999999 seconds"
+      deploy_timeout=$((10#$value)) ;;
+    --failure-message) takes_value "$@"; failure_message=$value ;;
+    --bypass-secret-file) takes_value "$@"; bypass_secret_file=$value ;;
+    --resume) resume=true ;;
+    --) [ "$mode" = deploy ] || bad_usage "'--' goes with deploy: circuit-breaker-status deploy [OPTION]... -- COMMAND..."
+      command_args=("${@:2}"); break ;;
     --schedule)
       [ $# -ge 3 ] && ! $has_value || bad_usage "--schedule needs START and END"
       add_time start "$2"; add_time end "$3"; mode=schedule; shift_by=3 ;;
@@ -173,10 +207,17 @@ fi
 if [ "$mode" = admission ] && { $update || [ -n "$state_change" ] || ${ended:-false}; }; then
   bad_usage "--admission is a change of its own: send the state's changes in another call"
 fi
-[ "$mode" = state ] || ! $update || [ "$mode" = schedule ] || bad_usage "--$mode takes no --message or --issue"
+[ "$mode" = state ] || ! $update || [ "$mode" = schedule ] || [ "$mode" = deploy ] || bad_usage "--$mode takes no --message or --issue"
+if [ "$mode" = deploy ]; then
+  ! ${ended:-false} || bad_usage "deploy reopens by itself once the site answers: leave out --end (--reopen SECONDS sets how)"
+  $resume || [ ${#command_args[@]} -gt 0 ] || bad_usage "deploy needs what to run: circuit-breaker-status deploy [OPTION]... -- COMMAND..."
+  ! $resume || [ ${#command_args[@]} -eq 0 ] || bad_usage "--resume verifies and reopens; it runs no COMMAND"
+elif [ ${#verify_urls[@]} -gt 0 ] || [ -n "${deploy_timeout:-}${failure_message:-}${bypass_secret_file:-}" ] || $resume; then
+  bad_usage "--verify, --timeout, --failure-message, --bypass-secret-file and --resume go with deploy"
+fi
 windows_path=/api/maintenance/windows
 if [ -n "$scope" ] && [ "$scope" != site ]; then
-  [[ "$mode" =~ ^(state|schedule|windows)$ ]] || bad_usage "--$mode is for the whole site: leave out --scope"
+  [[ "$mode" =~ ^(state|schedule|windows|deploy)$ ]] || bad_usage "--$mode is for the whole site: leave out --scope"
   status_path=/api/maintenance/scopes/$scope/status
   windows_path=/api/maintenance/scopes/$scope/windows
 fi
@@ -264,7 +305,99 @@ windows_list() {
   jq -r 'if length == 0 then "No windows planned." else .[] | "\(.window.id)  \(if (.window.scope // "site") != "site" then "[\(.window.scope)] " else "" end)\(if .next == [] then "(no more occurrences)" else (.next[0].start / 1000 | todate) + " to " + (.next[0].end / 1000 | todate) end)\(if .window.recurrence then "  every \(.window.recurrence.every) (\(.window.recurrence.zone))" else "" end)  \(.window.message)" end' "$body_file"
 }
 
+# --- deploy: close, run, verify, reopen; or stay closed and say why -------------------------------------------------
+post_state() { jq_args=("${@:2}"); jq_filter=$1; call POST "$status_path"; version=$(jq -r '.state.version' "$body_file"); }
+elapsed() { local ms=$((($(date +%s%N) - $1) / 1000000)); printf '%d.%03d' $((ms / 1000)) $((ms % 1000)); }
+bypass_cookie() {   # the bypass cookie's name=value, or nothing without a secret
+  local secret=${CIRCUIT_BREAKER_BYPASS_SECRET:-} file=${bypass_secret_file:-}
+  [ -n "$file" ] || [ -n "$secret" ] || file=$(setting CIRCUIT_BREAKER_BYPASS_SECRET_FILE)
+  [ -n "$file" ] || [ -n "$secret" ] || secret=$(setting CIRCUIT_BREAKER_BYPASS_SECRET)
+  if [ -n "$file" ]; then [ -r "$file" ] || bad_usage "cannot read the bypass secret file '$file'"; secret=$(tr -d '[:space:]' <"$file"); fi
+  [ -n "$secret" ] || return 0
+  curl -sS --max-time 15 -o /dev/null -D - "$url/circuit-breaker-bypass/$secret" | tr -d '\r' \
+    | sed -n 's/^[Ss]et-[Cc]ookie: *\(circuit_breaker_bypass=[^;]*\).*/\1/p' | head -n 1
+}
+healthy() {   # the URL answers 2xx or 3xx, and it is the site, not the breaker's page
+  local headers code extra=()
+  [ -z "$cookie" ] || extra=(-H "Cookie: $cookie")
+  headers=$(curl -s -o /dev/null -D - --max-time 5 "${extra[@]}" "$1" | tr -d '\r') || return 1
+  code=$(head -n 1 <<<"$headers" | awk '{print $2}')
+  [[ "$code" =~ ^[23] ]] && ! grep -qi '^x-circuit-breaker:' <<<"$headers"
+}
+deploy_summary() {   # $1 outcome, $2 exit code, $3 reason
+  if $raw_json; then
+    jq -cn --arg scope "${scope:-site}" --arg outcome "$1" --argjson code "$2" --arg reason "$3" \
+      --argjson close "${t_close:-null}" --argjson command "${t_command:-null}" --argjson verify "${t_verify:-null}" \
+      --argjson reopen "${t_reopen:-null}" --argjson version "${version:-null}" \
+      '{scope: $scope, outcome: $outcome, exitCode: $code, reason: (if $reason == "" then null else $reason end),
+        seconds: {close: $close, command: $command, verify: $verify, reopen: $reopen}, version: $version}'
+  fi
+}
+deploy_failed() {   # $1 outcome, $2 exit code, $3 reason: the scope stays closed, longer, and the team hears of it
+  local extend=${countdown_seconds:-900}
+  trap - INT TERM
+  jq_args=(--argjson extend "$extend"); jq_filter='{"deploy": "failed", "countdown": $extend}'
+  [ -z "${failure_message:-}" ] || { jq_args+=(--arg text "$failure_message"); jq_filter+=' + {"message": $text}'; }
+  post_state "$jq_filter" "${jq_args[@]}"
+  echo "circuit-breaker-status: deploy failed: $3. ${scope:-site} stays closed, $extend s more on the page." >&2
+  echo "Put it right, then: circuit-breaker-status deploy --resume${scope:+ --scope $scope} (verify and reopen), or reopen as it is: circuit-breaker-status${scope:+ --scope $scope} --end" >&2
+  deploy_summary "$1" "$2" "$3"
+  exit "$2"
+}
+run_deploy() {
+  local began urls=("${verify_urls[@]}") deadline rc
+  if [ ${#urls[@]} -eq 0 ]; then   # the scope's watched URL
+    if [ -n "$scope" ] && [ "$scope" != site ]; then
+      call GET /api/maintenance/scopes
+      urls=($(jq -r --arg s "$scope" '.[] | select(.name == $s) | .watchUrl // empty' "$body_file"))
+    else
+      call GET /api/maintenance/console
+      urls=($(jq -r '.watcher.url // empty' "$body_file"))
+    fi
+    [ ${#urls[@]} -gt 0 ] || bad_usage "${scope:-site} has no watched URL: say what must answer with --verify URL"
+  fi
+  cookie=$(bypass_cookie)
+  if ! $resume; then
+    began=$(date +%s%N)
+    post_state "$jq_filter"' + {"isActive": true, "deploy": "started"}' "${jq_args[@]}"
+    t_close=$(elapsed "$began")
+    echo "circuit-breaker-status: ${scope:-site} is closed (version $version); running: ${command_args[*]}" >&2
+    began=$(date +%s%N)
+    interrupted=false pid=""
+    trap 'interrupted=true; [ -z "$pid" ] || kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null' INT TERM
+    set -m   # the command in a process group of its own: an interruption stops all of it
+    CIRCUIT_BREAKER_SCOPE=${scope:-site} CIRCUIT_BREAKER_URL=$url "${command_args[@]}" &
+    pid=$!
+    set +m
+    rc=0; wait "$pid" || rc=$?
+    while kill -0 "$pid" 2>/dev/null; do wait "$pid" || rc=$?; done
+    t_command=$(elapsed "$began")
+    $interrupted && deploy_failed interrupted "$EXIT_INTERRUPTED" "interrupted while running ${command_args[0]}"
+    [ "$rc" -eq 0 ] || deploy_failed command_failed "$EXIT_COMMAND" "${command_args[0]} exited with $rc"
+  fi
+  trap 'deploy_failed interrupted "$EXIT_INTERRUPTED" "interrupted while waiting for the site"' INT TERM
+  began=$(date +%s%N)
+  deadline=$((SECONDS + ${deploy_timeout:-${countdown_seconds:-900}}))
+  local url_now
+  for url_now in "${urls[@]}"; do
+    until healthy "$url_now"; do
+      [ "$SECONDS" -lt "$deadline" ] || deploy_failed not_healthy "$EXIT_NOT_HEALTHY" "$url_now did not answer healthy within ${deploy_timeout:-${countdown_seconds:-900}} s"
+      sleep 1
+    done
+  done
+  t_verify=$(elapsed "$began")
+  trap - INT TERM
+  began=$(date +%s%N)
+  jq_args=(); jq_filter='{"isActive": false, "deploy": "finished"}'
+  [ -z "${deploy_reopen:-}" ] || jq_filter+=" + {\"reopenSeconds\": $deploy_reopen}"
+  post_state "$jq_filter"
+  t_reopen=$(elapsed "$began")
+  echo "circuit-breaker-status: the site answers (${urls[*]}); ${scope:-site} is reopened (version $version)" >&2
+  deploy_summary reopened 0 ""
+}
+
 case "$mode" in
+  deploy) run_deploy; exit 0 ;;
   version)
     call GET /health
     echo "service at $url: $(jq -r '"\(.version // "unknown") (\(.commit // "unknown")), instance \(.instance)"' "$body_file")"

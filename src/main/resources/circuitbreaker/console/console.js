@@ -211,7 +211,7 @@
     var opening = s.phase === "reopening";
     set("state", s.isActive ? "On" : opening ? "Reopening" : s.phase === "admission" ? "Waiting room" : "Off");
     $("state").setAttribute("data-on", String(s.isActive));
-    set("cause", s.isActive ? "opened by " + ({ operator: "an operator", schedule: "the schedule",
+    set("cause", s.isActive ? "opened by " + ({ operator: "an operator", deploy: "a deploy", schedule: "the schedule",
       watcher: "the automatic breaker" }[s.cause] || s.cause)
       : opening ? "visitors are let back in the order they waited" : "visitors reach the site");
     renderReopening(opening ? s.reopening : null);
@@ -331,7 +331,7 @@
   function renderTimeline(entries) {
     list("timeline", entries, function (e) {
       return item(when(e.at) + " · " + (e.isActive ? "on" : "off") + " by " + e.cause
-        + (e.isActive ? ": " + e.message : ""));
+        + (e.deploy ? " (" + e.deploy + ")" : "") + (e.isActive ? ": " + e.message : ""));
     });
   }
 

@@ -26,16 +26,59 @@ class StatusCommandIT {
     static Path work;
 
     static ServiceProcess service;
+    static MainSite.Running site;
+    static GatedProxy nginx;
+    static Receivers receivers;
+    static DeployChecks deploys;
 
     @BeforeAll
     static void start() throws Exception {
-        service = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_TOKEN", TOKEN));
+        receivers = new Receivers();
+        String team = receivers.receiver("/team", n -> 204);
+        Path hooks = Files.writeString(work.resolve("webhooks.json"),
+                "[" + WebhooksIT.hook(team, "deploy.failed", null) + "]");
+        service = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_TOKEN", TOKEN,
+                "CIRCUIT_BREAKER_BYPASS_SECRET", DeployChecks.SECRET, "CIRCUIT_BREAKER_WEBHOOKS_FILE", hooks.toString()));
         service.start();
+        site = new MainSite.Running(ServiceProcess.freePort()).start();
+        nginx = GatedProxy.nginx(work, site.port, service.port);
+        deploys = new DeployChecks(service, site, nginx, receivers);
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
+        for (AutoCloseable part : new AutoCloseable[] {nginx, site, receivers}) {
+            if (part != null) {
+                part.close();
+            }
+        }
         service.stopQuietly();
+    }
+
+    /** The bypass secret as a deploy pipeline keeps it: a file only it reads. */
+    static Path secretFile() throws java.io.IOException {
+        Path file = work.resolve("bypass-secret");
+        return Files.exists(file) ? file : Files.writeString(file, DeployChecks.SECRET + "\n");
+    }
+
+    @Test
+    void aDeployClosesRunsVerifiesBehindTheBypassAndReopens() throws Exception {
+        deploys.aDeployClosesRunsVerifiesBehindTheBypassAndReopens();
+    }
+
+    @Test
+    void aFailedCommandOrASiteThatStaysDownLeavesItClosedAndTellsTheTeam() throws Exception {
+        deploys.aFailedCommandOrASiteThatStaysDownLeavesItClosedAndTellsTheTeam();
+    }
+
+    @Test
+    void aTerminatedDeployStaysClosedAndResumeFinishesIt() throws Exception {
+        deploys.aTerminatedDeployStaysClosedAndResumeFinishesIt();
+    }
+
+    @Test
+    void badDeploysAreRefusedBeforeAnythingCloses() throws Exception {
+        deploys.badDeploysAreRefusedBeforeAnythingCloses();
     }
 
     /** The CLI as an operator with the token in the environment runs it. */

@@ -99,9 +99,10 @@ public class MaintenanceStore {
         return apply(Scope.SITE, update);
     }
 
-    /** An operator's update of one scope. */
+    /** An operator's update of one scope; a deploy's step is the deploy's. */
     public MaintenanceState apply(String scope, StatusUpdate update) throws IOException {
-        return applyIf(scope, state -> true, update, Cause.OPERATOR).orElseThrow();
+        Cause by = update.deploy() == null ? Cause.OPERATOR : Cause.DEPLOY;
+        return applyIf(scope, state -> true, update, by).orElseThrow();
     }
 
     /**

@@ -26,7 +26,7 @@ public class UpdateParser {
 
     public static final long MAX_COUNTDOWN_SECONDS = 7 * 24 * 60 * 60;
     static final Set<String> FIELDS = Set.of("message", "currentIssue", "countdown", "estimatedCompletion", "isActive",
-            "reopenSeconds");
+            "reopenSeconds", "deploy");
 
     public StatusUpdate parse(InputStream body, long now) throws InvalidInput, IOException {
         return parse(JsonInput.decode(JsonInput.readLimited(body)), now);
@@ -37,7 +37,7 @@ public class UpdateParser {
         for (String name : object.keySet()) {
             if (!FIELDS.contains(name)) {
                 throw new InvalidInput("unknown field '" + name + "'; allowed: message, currentIssue, countdown, "
-                        + "estimatedCompletion, isActive, reopenSeconds");
+                        + "estimatedCompletion, isActive, reopenSeconds, deploy");
             }
         }
         String message = JsonInput.text(object, "message");
@@ -53,7 +53,12 @@ public class UpdateParser {
             countdown(object.get("countdown")); // validated even when estimatedCompletion wins
         }
         Long reopen = object.containsKey("reopenSeconds") ? reopenSeconds(object.get("reopenSeconds")) : null;
-        return new StatusUpdate(message, issue, active, end, reopen);
+        String deploy = JsonInput.text(object, "deploy");
+        if (deploy != null && !StatusUpdate.DEPLOY_STEPS.contains(deploy)) {
+            throw new InvalidInput("deploy must be one of " + String.join(", ", StatusUpdate.DEPLOY_STEPS) + ", not '"
+                    + deploy + "'");
+        }
+        return new StatusUpdate(message, issue, active, end, reopen, deploy);
     }
 
     static long reopenSeconds(JsonValue value) throws InvalidInput {

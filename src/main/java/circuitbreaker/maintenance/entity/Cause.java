@@ -2,9 +2,9 @@ package circuitbreaker.maintenance.entity;
 
 import java.util.Locale;
 
-/** Who made the state what it is: an operator, a scheduled window, or the watcher of the main site. */
+/** Who made the state what it is: an operator, a deploy (circuit-breaker-status deploy), a window, or the watcher. */
 public enum Cause {
-    OPERATOR, SCHEDULE, WATCHER;
+    OPERATOR, DEPLOY, SCHEDULE, WATCHER;
 
     /** The stable name used in JSON and in the page's markup. */
     public String key() {

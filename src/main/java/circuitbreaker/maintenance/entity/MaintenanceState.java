@@ -12,12 +12,13 @@ import java.io.Serializable;
  * @param reopening the reopening going on, or the last one, until maintenance is on again; null when there was none
  * @param admission the waiting room while it is on (it admits while maintenance is off and no reopening goes on); null
  *     when off. Files written before it existed read as off
+ * @param deploy the step of a deploy this change was ({@link StatusUpdate#DEPLOY_STEPS}), or null
  */
 @JsonbPropertyOrder({"isActive", "message", "currentIssue", "startTime", "estimatedCompletion", "updatedAt", "version",
-        "cause", "reopening", "admission"})
+        "cause", "reopening", "admission", "deploy"})
 public record MaintenanceState(boolean isActive, String message, String currentIssue, long startTime,
         Long estimatedCompletion, long updatedAt, long version, String cause, Reopening reopening,
-        AdmissionMode admission) implements Serializable {
+        AdmissionMode admission, String deploy) implements Serializable {
 
     @JsonbCreator // the file holds every component; the shorter constructor is for states made in code
     public MaintenanceState {
@@ -26,7 +27,8 @@ public record MaintenanceState(boolean isActive, String message, String currentI
 
     public MaintenanceState(boolean isActive, String message, String currentIssue, long startTime,
             Long estimatedCompletion, long updatedAt, long version, String cause) {
-        this(isActive, message, currentIssue, startTime, estimatedCompletion, updatedAt, version, cause, null, null);
+        this(isActive, message, currentIssue, startTime, estimatedCompletion, updatedAt, version, cause, null, null,
+                null);
     }
 
     public static final String DEFAULT_MESSAGE =
@@ -54,13 +56,13 @@ public record MaintenanceState(boolean isActive, String message, String currentI
                 version + 1,
                 by.key(),
                 active ? null : reopeningAfter(update.reopenSeconds(), now, defaultReopenSeconds),
-                admission);
+                admission, update.deploy());
     }
 
     /** Admission mode on (with these settings) or off (null): a change of its own, by {@code by}. */
     public MaintenanceState withAdmission(AdmissionMode mode, long now, Cause by) {
         return new MaintenanceState(isActive, message, currentIssue, startTime, estimatedCompletion, now, version + 1,
-                by.key(), reopening, mode);
+                by.key(), reopening, mode, null);
     }
 
     /** Whether the waiting room admits now: it is on, maintenance is off and no reopening goes on. */
@@ -91,7 +93,7 @@ public record MaintenanceState(boolean isActive, String message, String currentI
     /** The reopening recorded as ended, with the visitors the fleet let in: a change of its own, by the same author. */
     public MaintenanceState reopeningEnded(long now, long admitted) {
         return new MaintenanceState(isActive, message, currentIssue, startTime, estimatedCompletion, now, version + 1,
-                cause, new Reopening(reopening.from(), Math.min(reopening.until(), now), admitted), admission);
+                cause, new Reopening(reopening.from(), Math.min(reopening.until(), now), admitted), admission, null);
     }
 
     public boolean reopeningAt(long now) {
@@ -146,6 +148,6 @@ public record MaintenanceState(boolean isActive, String message, String currentI
                 admission.perMinute(), admission.idleSeconds(), admission.by(), line ? progress.admitted() : 0,
                 line ? progress.waiting() : 0);
         return new Status(isActive, message, currentIssue, countdownAt(now), startTime, estimatedCompletion,
-                lastBroadcast, phaseAt(now).key(), cause, updatedAt, version, shown, waitingRoom);
+                lastBroadcast, phaseAt(now).key(), cause, updatedAt, version, shown, waitingRoom, deploy);
     }
 }

@@ -10,15 +10,16 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  *
  * @param reopening with maintenance off, the reopening that change began, moved or ended (with its count), or null
  * @param admission admission mode as that change left it (its start, rate and idle time), or null when off
+ * @param deploy the step of a deploy that change was (started, finished, failed), or null
  */
 @JsonbPropertyOrder({"at", "cause", "isActive", "message", "currentIssue", "estimatedCompletion", "version",
-        "reopening", "admission"})
+        "reopening", "admission", "deploy"})
 public record TimelineEntry(long at, String cause, boolean isActive, String message, String currentIssue,
-        Long estimatedCompletion, long version, Reopening reopening, AdmissionMode admission) {
+        Long estimatedCompletion, long version, Reopening reopening, AdmissionMode admission, String deploy) {
 
     public static TimelineEntry of(MaintenanceState state) {
         return new TimelineEntry(state.updatedAt(), state.cause(), state.isActive(), state.message(),
                 state.currentIssue(), state.estimatedCompletion(), state.version(),
-                state.isActive() ? null : state.reopening(), state.admission());
+                state.isActive() ? null : state.reopening(), state.admission(), state.deploy());
     }
 }

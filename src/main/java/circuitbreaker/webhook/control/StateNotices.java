@@ -15,7 +15,7 @@ import java.util.Objects;
  * Names each change of the state this instance made (a change taken from another member was told there: once per
  * fleet): opened, updated or closed; when the watcher did it, tripped or recovered as well; a closing with a
  * reopening, the reopening's start too; and the record of its end, with the visitors the fleet let in. Admission mode
- * turned on, changed or off is a change of its own. A scope's notices name it.
+ * turned on, changed or off is a change of its own; a deploy that failed is told besides. A scope's notices name it.
  */
 @ApplicationScoped
 public class StateNotices {
@@ -53,6 +53,9 @@ public class StateNotices {
             notices.fire(new WebhookEvent(WebhookEvent.REOPENING_ENDED, now, change.scope()));
         } else {
             notices.fire(new WebhookEvent(WebhookEvent.UPDATED, now, change.scope()));
+        }
+        if ("failed".equals(now.deploy())) {
+            notices.fire(new WebhookEvent(WebhookEvent.DEPLOY_FAILED, now, change.scope()));
         }
     }
 }

@@ -50,6 +50,7 @@ public class WebhookBody {
             case WebhookEvent.ADMISSION_STARTED -> "Admission mode on: new visitors wait their turn";
             case WebhookEvent.ADMISSION_CHANGED -> "Admission mode changed";
             case WebhookEvent.ADMISSION_ENDED -> "Admission mode off: everyone may come";
+            case WebhookEvent.DEPLOY_FAILED -> "A deploy failed: the site stays closed";
             default -> notice.type();
         };
         if (notice.data() instanceof MaintenanceState state && state.reopening() != null

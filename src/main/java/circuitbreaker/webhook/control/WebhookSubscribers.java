@@ -35,7 +35,7 @@ public class WebhookSubscribers {
     static final Set<String> EVENTS = Set.of(WebhookEvent.OPENED, WebhookEvent.UPDATED, WebhookEvent.CLOSED,
             WebhookEvent.SCHEDULED, WebhookEvent.CANCELLED, WebhookEvent.TRIPPED, WebhookEvent.RECOVERED,
             WebhookEvent.REOPENING_STARTED, WebhookEvent.REOPENING_ENDED, WebhookEvent.ADMISSION_STARTED,
-            WebhookEvent.ADMISSION_CHANGED, WebhookEvent.ADMISSION_ENDED);
+            WebhookEvent.ADMISSION_CHANGED, WebhookEvent.ADMISSION_ENDED, WebhookEvent.DEPLOY_FAILED);
 
     private Optional<Path> file;
     private volatile List<Subscriber> subscribers = List.of();

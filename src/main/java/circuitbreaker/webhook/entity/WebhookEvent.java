@@ -31,4 +31,6 @@ public record WebhookEvent(String type, Object data, String scope) {
     public static final String ADMISSION_STARTED = "admission.started";
     public static final String ADMISSION_CHANGED = "admission.changed";
     public static final String ADMISSION_ENDED = "admission.ended";
+    /** A deploy (circuit-breaker-status deploy) failed: its scope stays closed, with the reason in the message. */
+    public static final String DEPLOY_FAILED = "deploy.failed";
 }

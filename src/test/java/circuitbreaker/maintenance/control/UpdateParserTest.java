@@ -26,6 +26,15 @@ class UpdateParserTest {
     }
 
     @Test
+    void aDeploysStepIsOneOfThreeAndNothingElse() throws Exception {
+        assertEquals("failed", parser.parse("{\"deploy\":\"failed\"}", NOW).deploy());
+        assertNull(parser.parse("{\"message\":\"m\"}", NOW).deploy());
+        InvalidInput refused = assertThrows(InvalidInput.class,
+                () -> parser.parse("{\"deploy\":\"done\"}", NOW));
+        assertEquals("deploy must be one of started, finished, failed, not 'done'", refused.getMessage());
+    }
+
+    @Test
     void countdownBecomesAnAbsoluteEnd() throws Exception {
         assertEquals(NOW + 90_000, parser.parse("{\"countdown\":90}", NOW).end().epochMillis());
     }
