@@ -49,13 +49,22 @@ final class DeployChecks {
         return GateIT.isPage(nginx.api().get("/"));
     }
 
-    void aDeployClosesRunsVerifiesBehindTheBypassAndReopens() throws Exception {
+    /**
+     * A deploy that stops the site's process and starts it again (the new one's pid in {@code restarted}), as a
+     * release does: the page while it is down, the site once it answers.
+     */
+    void aDeployClosesRunsVerifiesBehindTheBypassAndReopens(java.nio.file.Path restarted) throws Exception {
         site.mode("healthy");
         String secret = StatusCommandIT.secretFile().toString();
+        long pid = site.pid();
+        String restart = "kill -TERM " + pid + "; while kill -0 " + pid + " 2>/dev/null; do sleep 0.1; done;"
+                + " echo deploying; sleep 2; " + String.join(" ", MainSite.Running.commandLine(site.port).stream()
+                .map(a -> "'" + a + "'").toList()) + " >/dev/null 2>&1 & echo $! >" + restarted + ";"
+                + " until curl -fs -o /dev/null http://127.0.0.1:" + site.port + "/health; do sleep 0.2; done;"
+                + " echo deployed";
         CompletableFuture<Command> deploy = CompletableFuture.supplyAsync(() -> StatusCommandIT.cli("deploy",
                 "--message", "A new release is on its way", "--countdown", "120", "--reopen", "0", "--json",
-                "--verify", nginx.uri() + "health", "--bypass-secret-file", secret,
-                "--", "bash", "-c", siteDeploy(3, true)));
+                "--verify", nginx.uri() + "health", "--bypass-secret-file", secret, "--", "bash", "-c", restart));
         Waits.await("visitors to get the page while the deploy runs", SOON, this::visitorsGetThePage);
         assertEquals("A new release is on its way", service.api().status().getString("message"));
         Command done = deploy.get(60, TimeUnit.SECONDS);
@@ -65,7 +74,7 @@ final class DeployChecks {
         assertEquals("reopened", summary.getString("outcome"));
         assertEquals(0, summary.getInt("exitCode"));
         assertEquals("site", summary.getString("scope"));
-        assertTrue(summary.getJsonObject("seconds").getJsonNumber("command").doubleValue() >= 3, summary.toString());
+        assertTrue(summary.getJsonObject("seconds").getJsonNumber("command").doubleValue() >= 2, summary.toString());
         assertEquals(service.api().status().getJsonNumber("version"), summary.getJsonNumber("version"));
         Waits.await("visitors to reach the site", SOON, () -> GateIT.fromSite(nginx.api().get("/")));
         List<String> steps = new ArrayList<>();
@@ -130,7 +139,8 @@ final class DeployChecks {
         String said = output.get(5, TimeUnit.SECONDS);
         assertEquals(8, cli.exitValue(), said);
         assertTrue(said.contains("interrupted while running sleep"), said);
-        Waits.await("the command to be stopped with it", SOON, () -> running.stream().noneMatch(ProcessHandle::isAlive));
+        Waits.await("the command to be stopped with it", SOON,
+                () -> running.stream().noneMatch(ProcessHandle::isAlive));
         assertTrue(service.api().status().getBoolean("isActive"), "it stays closed");
 
         Command resumed = StatusCommandIT.cli("deploy", "--resume", "--verify",
@@ -142,11 +152,30 @@ final class DeployChecks {
         assertEquals("deploy", status.getString("cause"));
     }
 
+    void aScopesDeployWaitsForItsWatchedUrlAndLeavesTheRestAlone() throws Exception {
+        site.mode("healthy");
+        JsonObject before = service.api().status();
+        Command deploy = StatusCommandIT.cli("deploy", "--scope", "api", "--message", "The API moves", "--countdown",
+                "60", "--json", "--", "bash", "-c", siteDeploy(2, true));
+        assertEquals(0, deploy.exitCode(), deploy.toString());
+        JsonObject summary = Api.json(deploy.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+        assertEquals("api", summary.getString("scope"));
+        assertEquals("reopened", summary.getString("outcome"));
+        assertTrue(summary.getJsonObject("seconds").getJsonNumber("verify").doubleValue() >= 0, summary.toString());
+        JsonObject api = Api.json(service.api().get("/api/maintenance/scopes/api/status"));
+        assertEquals(false, api.getBoolean("isActive"));
+        assertEquals("finished", api.getString("deploy"));
+        assertEquals("The API moves", api.getString("message"));
+        assertEquals(before.getJsonNumber("version"), service.api().status().getJsonNumber("version"),
+                "the whole site was left alone");
+    }
+
     void badDeploysAreRefusedBeforeAnythingCloses() throws IOException {
         long version = service.api().status().getJsonNumber("version").longValue();
         for (List<String> bad : List.of(List.of("deploy", "--verify", "http://127.0.0.1:9/health"),
                 List.of("deploy", "--end", "--", "true"), List.of("deploy", "--resume", "--", "true"),
-                List.of("--verify", "http://127.0.0.1:9/health"), List.of("deploy", "--verify", "ftp://x", "--", "true"),
+                List.of("--verify", "http://127.0.0.1:9/health"),
+                List.of("deploy", "--verify", "ftp://x", "--", "true"),
                 List.of("deploy", "--", "true"))) {
             Command refused = StatusCommandIT.cli(bad.toArray(String[]::new));
             assertEquals(2, refused.exitCode(), bad + ": " + refused);

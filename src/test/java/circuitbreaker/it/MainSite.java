@@ -79,10 +79,7 @@ public final class MainSite {
         }
 
         Running start() throws Exception {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(List.of(java, "-Xmx32m", "-XX:TieredStopAtLevel=1", "-cp",
-                    System.getProperty("java.class.path"), MainSite.class.getName(), Integer.toString(port)))
-                    .redirectErrorStream(true).start();
+            process = new ProcessBuilder(commandLine(port)).redirectErrorStream(true).start();
             String line = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8)).readLine();
             if (!"main site ready".equals(line)) {
@@ -93,6 +90,17 @@ public final class MainSite {
 
         boolean alive() {
             return process != null && process.isAlive();
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        /** How a script starts this site again on its port: its java, class path and main class. */
+        static List<String> commandLine(int port) {
+            return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
+                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), MainSite.class.getName(),
+                    Integer.toString(port));
         }
 
         /** healthy, failing (every answer a 500) or slow (every answer after 5 s). */

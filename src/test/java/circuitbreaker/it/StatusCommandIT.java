@@ -37,22 +37,32 @@ class StatusCommandIT {
         String team = receivers.receiver("/team", n -> 204);
         Path hooks = Files.writeString(work.resolve("webhooks.json"),
                 "[" + WebhooksIT.hook(team, "deploy.failed", null) + "]");
-        service = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_TOKEN", TOKEN,
-                "CIRCUIT_BREAKER_BYPASS_SECRET", DeployChecks.SECRET, "CIRCUIT_BREAKER_WEBHOOKS_FILE", hooks.toString()));
-        service.start();
         site = new MainSite.Running(ServiceProcess.freePort()).start();
+        Path scopes = Files.writeString(work.resolve("scopes.json"), "[{\"name\": \"api\", \"hosts\": "
+                + "[\"api.example.test\"], \"watchUrl\": \"http://127.0.0.1:" + site.port + "/health\"}]");
+        service = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_TOKEN", TOKEN,
+                "CIRCUIT_BREAKER_BYPASS_SECRET", DeployChecks.SECRET, "CIRCUIT_BREAKER_WEBHOOKS_FILE", hooks.toString(),
+                "CIRCUIT_BREAKER_SCOPES_FILE", scopes.toString()));
+        service.start();
         nginx = GatedProxy.nginx(work, site.port, service.port);
         deploys = new DeployChecks(service, site, nginx, receivers);
     }
 
     @AfterAll
     static void stop() throws Exception {
+        if (Files.exists(restarted())) { // the site a deploy started again
+            ProcessHandle.of(Long.parseLong(Files.readString(restarted()).strip())).ifPresent(ProcessHandle::destroy);
+        }
         for (AutoCloseable part : new AutoCloseable[] {nginx, site, receivers}) {
             if (part != null) {
                 part.close();
             }
         }
         service.stopQuietly();
+    }
+
+    static Path restarted() {
+        return work.resolve("restarted-site.pid");
     }
 
     /** The bypass secret as a deploy pipeline keeps it: a file only it reads. */
@@ -63,7 +73,7 @@ class StatusCommandIT {
 
     @Test
     void aDeployClosesRunsVerifiesBehindTheBypassAndReopens() throws Exception {
-        deploys.aDeployClosesRunsVerifiesBehindTheBypassAndReopens();
+        deploys.aDeployClosesRunsVerifiesBehindTheBypassAndReopens(restarted());
     }
 
     @Test
@@ -74,6 +84,11 @@ class StatusCommandIT {
     @Test
     void aTerminatedDeployStaysClosedAndResumeFinishesIt() throws Exception {
         deploys.aTerminatedDeployStaysClosedAndResumeFinishesIt();
+    }
+
+    @Test
+    void aScopesDeployWaitsForItsWatchedUrlAndLeavesTheRestAlone() throws Exception {
+        deploys.aScopesDeployWaitsForItsWatchedUrlAndLeavesTheRestAlone();
     }
 
     @Test
