@@ -112,6 +112,7 @@ jq_filter='{}'
 verify_urls=()      # deploy: the URLs that must answer healthy before the scope reopens
 command_args=()     # deploy: what runs while the scope is closed
 resume=false
+summarized=false    # deploy: its JSON line is out
 if [ "${1:-}" = deploy ]; then mode=deploy; shift; fi
 
 # Keys quoted and variables prefixed: "end" is a jq keyword.
@@ -314,17 +315,19 @@ bypass_cookie() {   # the bypass cookie's name=value, or nothing without a secre
   [ -n "$file" ] || [ -n "$secret" ] || secret=$(setting CIRCUIT_BREAKER_BYPASS_SECRET)
   if [ -n "$file" ]; then [ -r "$file" ] || bad_usage "cannot read the bypass secret file '$file'"; secret=$(tr -d '[:space:]' <"$file"); fi
   [ -n "$secret" ] || return 0
-  curl -sS --max-time 15 -o /dev/null -D - "$url/circuit-breaker-bypass/$secret" | tr -d '\r' \
-    | sed -n 's/^[Ss]et-[Cc]ookie: *\(circuit_breaker_bypass=[^;]*\).*/\1/p' | head -n 1
+  # The URL holds the secret: given on stdin, never on a command line, where ps shows it.
+  printf 'url = "%s"\n' "$url/circuit-breaker-bypass/$secret" | curl -sS --max-time 15 -o /dev/null -D - -K - \
+    | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: *\(circuit_breaker_bypass=[^;]*\).*/\1/p' | head -n 1
 }
 healthy() {   # the URL answers 2xx or 3xx, and it is the site, not the breaker's page
-  local headers code extra=()
-  [ -z "$cookie" ] || extra=(-H "Cookie: $cookie")
-  headers=$(curl -s -o /dev/null -D - --max-time 5 "${extra[@]}" "$1" | tr -d '\r') || return 1
-  code=$(head -n 1 <<<"$headers" | awk '{print $2}')
-  [[ "$code" =~ ^[23] ]] && ! grep -qi '^x-circuit-breaker:' <<<"$headers"
+  local answer code extra=()
+  [ ! -s "$cookie_file" ] || extra=(-H "@$cookie_file")   # the cookie from a private file, not the command line
+  answer=$(curl -s -o /dev/null -D - -w '\n%{http_code}' --max-time 5 "${extra[@]}" "$1" | tr -d '\r') || return 1
+  code=${answer##*$'\n'}
+  [[ "$code" =~ ^[23] ]] && ! grep -qi '^x-circuit-breaker:' <<<"${answer%$'\n'*}"
 }
 deploy_summary() {   # $1 outcome, $2 exit code, $3 reason
+  summarized=true
   if $raw_json; then
     jq -cn --arg scope "${scope:-site}" --arg outcome "$1" --argjson code "$2" --arg reason "$3" \
       --argjson close "${t_close:-null}" --argjson command "${t_command:-null}" --argjson verify "${t_verify:-null}" \
@@ -335,7 +338,7 @@ deploy_summary() {   # $1 outcome, $2 exit code, $3 reason
 }
 deploy_failed() {   # $1 outcome, $2 exit code, $3 reason: the scope stays closed, longer, and the team hears of it
   local extend=${countdown_seconds:-900}
-  trap - INT TERM
+  trap - INT TERM HUP
   jq_args=(--argjson extend "$extend"); jq_filter='{"deploy": "failed", "countdown": $extend}'
   [ -z "${failure_message:-}" ] || { jq_args+=(--arg text "$failure_message"); jq_filter+=' + {"message": $text}'; }
   post_state "$jq_filter" "${jq_args[@]}"
@@ -356,7 +359,10 @@ run_deploy() {
     fi
     [ ${#urls[@]} -gt 0 ] || bad_usage "${scope:-site} has no watched URL: say what must answer with --verify URL"
   fi
-  cookie=$(bypass_cookie)
+  cookie_file="$header_file.bypass"
+  (umask 0077; bypass_cookie | sed 's/^/Cookie: /' >"$cookie_file") || exit "$EXIT_USAGE"   # a secret it cannot read
+  # Any other way out (the service unreachable or refusing) still ends with the JSON line.
+  trap 'code=$?; $summarized || deploy_summary error "$code" "stopped with exit code $code"; rm -f "$body_file" "$header_file" "$cookie_file"' EXIT
   if ! $resume; then
     began=$(date +%s%N)
     post_state "$jq_filter"' + {"isActive": true, "deploy": "started"}' "${jq_args[@]}"
@@ -364,18 +370,18 @@ run_deploy() {
     echo "circuit-breaker-status: ${scope:-site} is closed (version $version); running: ${command_args[*]}" >&2
     began=$(date +%s%N)
     interrupted=false pid=""
-    trap 'interrupted=true; [ -z "$pid" ] || kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null' INT TERM
-    set -m   # the command in a process group of its own: an interruption stops all of it
-    CIRCUIT_BREAKER_SCOPE=${scope:-site} CIRCUIT_BREAKER_URL=$url "${command_args[@]}" &
+    trap 'interrupted=true; [ -z "$pid" ] || { kill -TERM -- "-$pid" 2>/dev/null; kill -CONT -- "-$pid" 2>/dev/null; }' INT TERM HUP
+    # In a session of its own, without a terminal: an interruption stops all of it, and a prompt fails at once
+    # instead of stopping it for good.
+    CIRCUIT_BREAKER_SCOPE=${scope:-site} CIRCUIT_BREAKER_URL=$url setsid "${command_args[@]}" </dev/null &
     pid=$!
-    set +m
     rc=0; wait "$pid" || rc=$?
     while kill -0 "$pid" 2>/dev/null; do wait "$pid" || rc=$?; done
     t_command=$(elapsed "$began")
     $interrupted && deploy_failed interrupted "$EXIT_INTERRUPTED" "interrupted while running ${command_args[0]}"
     [ "$rc" -eq 0 ] || deploy_failed command_failed "$EXIT_COMMAND" "${command_args[0]} exited with $rc"
   fi
-  trap 'deploy_failed interrupted "$EXIT_INTERRUPTED" "interrupted while waiting for the site"' INT TERM
+  trap 'deploy_failed interrupted "$EXIT_INTERRUPTED" "interrupted while waiting for the site"' INT TERM HUP
   began=$(date +%s%N)
   deadline=$((SECONDS + ${deploy_timeout:-${countdown_seconds:-900}}))
   local url_now
@@ -386,7 +392,7 @@ run_deploy() {
     done
   done
   t_verify=$(elapsed "$began")
-  trap - INT TERM
+  trap - INT TERM HUP
   began=$(date +%s%N)
   jq_args=(); jq_filter='{"isActive": false, "deploy": "finished"}'
   [ -z "${deploy_reopen:-}" ] || jq_filter+=" + {\"reopenSeconds\": $deploy_reopen}"

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * field, {@code "format"}. A release that meets a file written by a newer one refuses it by name and leaves it
  * untouched (rather than misreading it, or moving it aside as corrupt); a rollback then says what to do. A file
  * without the field is format 1, as every file written before it existed. A file is written in the lowest format that
- * holds what it has (the state is format 2 only once it keeps scopes), so a rollback refuses only what it would lose.
+ * holds what it has (the state is format 2 once it keeps scopes, which it does from the first scope defined on).
  */
 public final class FileFormat {
 

@@ -73,12 +73,13 @@ final class GatedProxy implements AutoCloseable {
         if (!shipped.contains(byDefault)) {
             throw new AssertionError("the shipped nginx file should bound its last answer with: " + byDefault);
         }
-        String example = "    # ~^/checkout/ /checkout/;";
+        String example = "    # \"~^/checkout[/;]\" /checkout/;";
         if (!shipped.contains(example)) {
             throw new AssertionError("the shipped nginx file should show where a scope's prefix goes: " + example);
         }
         for (String prefix : scopePrefixes) {
-            shipped = shipped.replace(example, "    ~^" + prefix + " " + prefix + ";\n" + example);
+            String stem = prefix.substring(0, prefix.length() - 1); // ";x=1" after it is the same path to a servlet
+            shipped = shipped.replace(example, "    \"~^" + stem + "[/;]\" " + prefix + ";\n" + example);
         }
         String site = shipped.replace(byDefault, NGINX_KEEP_CLOSED.formatted(keepClosed))
                 .replace("${LISTEN}", host + ":" + port)

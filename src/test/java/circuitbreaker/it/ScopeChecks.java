@@ -84,6 +84,10 @@ final class ScopeChecks {
         assertTrue(GateIT.fromSite(front.api().get("/cart", "Host", SHOP)), "the shop's other paths pass");
         assertTrue(GateIT.fromSite(front.api().get("/checkout/cart", "Host", API_HOST)), "another host passes");
         assertTrue(GateIT.fromSite(front.api().get("/checkout/cart")), "an address no scope names passes");
+        assertTrue(page("Payments are moving house").test(front.api().get("/%63heckout/cart", "Host", SHOP)),
+                "the same path, however it is written");
+        assertTrue(page("Payments are moving house").test(front.api().get("/checkout/cart", "Host", SHOP,
+                "X-Circuit-Breaker-Scope", "shared")), "a visitor cannot ask for the answer every path shares");
 
         change("shop", "{\"message\":\"The shop is restocking\"}");
         until(front, SHOP, "/cart", page("The shop is restocking"));

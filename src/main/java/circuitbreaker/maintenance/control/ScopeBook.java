@@ -5,11 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +71,18 @@ public class ScopeBook {
         return scopes.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    /** The most specific scope other than {@code site} that covers the request and is closed, if any. */
+    /**
+     * The most specific scope other than {@code site} that covers the request and is closed, if any. The path is read
+     * as the site's own server reads it (decoded, without ";" parameters, "//" or dot segments): "/%63heckout/pay" is
+     * the checkout's.
+     */
     public Optional<Scope> closedPart(String host, String path, Predicate<String> closed) {
+        if (scopes.size() == 1) {
+            return Optional.empty(); // the site alone
+        }
+        String normalized = normalized(path);
         for (Scope scope : scopes) {
-            if (!scope.isSite() && scope.covers(host, path) && closed.test(scope.name())) {
+            if (!scope.isSite() && scope.covers(host, normalized) && closed.test(scope.name())) {
                 return Optional.of(scope);
             }
         }
@@ -81,6 +92,27 @@ public class ScopeBook {
     /** The most specific scope other than {@code site} that has this path prefix of its own: fronts key answers on it. */
     public Optional<String> prefixOf(String path) {
         return scopes.stream().flatMap(s -> s.paths().stream()).filter(path::startsWith).findFirst();
+    }
+
+    static String normalized(String path) {
+        String plain = path.replaceAll(";[^/]*", ""); // ";jsessionid=..." and other parameters
+        try {
+            plain = URLDecoder.decode(plain.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            // as sent
+        }
+        Deque<String> kept = new ArrayDeque<>();
+        String[] segments = plain.split("/+", -1);
+        for (String segment : segments) {
+            if (segment.equals("..")) {
+                kept.pollLast();
+            } else if (!segment.equals(".")) {
+                kept.addLast(segment);
+            }
+        }
+        String last = segments[segments.length - 1];
+        String joined = String.join("/", kept) + (last.equals(".") || last.equals("..") ? "/" : "");
+        return joined.startsWith("/") ? joined : "/" + joined;
     }
 
     /** A short fingerprint of the definitions, the same on members that read the same scopes: "none" without a file. */

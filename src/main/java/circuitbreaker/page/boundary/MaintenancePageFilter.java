@@ -1,5 +1,8 @@
 package circuitbreaker.page.boundary;
 
+import circuitbreaker.maintenance.control.MaintenanceStore;
+import circuitbreaker.maintenance.control.ScopeBook;
+import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.page.control.PageAnswer;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -49,6 +52,12 @@ public class MaintenancePageFilter extends HttpFilter {
     @Inject
     PageAnswer page;
 
+    @Inject
+    ScopeBook scopes;
+
+    @Inject
+    MaintenanceStore store;
+
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -63,8 +72,9 @@ public class MaintenancePageFilter extends HttpFilter {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             response.setHeader("Cache-Control", "max-age=300");
             response.setContentLength(0);
-        } else {
-            page.write(request, response);
+        } else { // the closed scope's page, as the gate gives it, for fronts that fetch the page on their own
+            page.write(request, response, scopes.closedPart(request.getHeader("Host"), path,
+                    name -> store.current(name).isActive()).map(Scope::name).orElse(Scope.SITE));
         }
     }
 

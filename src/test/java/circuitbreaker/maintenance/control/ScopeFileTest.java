@@ -48,6 +48,13 @@ class ScopeFileTest {
         assertEquals("none", part(book, "blog.example.test", "/", closed));
         assertEquals("none", part(book, null, "/checkout/", closed), "no host: only the site covers it");
         assertEquals("none", part(book, "shop.example.test", "/", Set.of("checkout")));
+        for (String same : List.of("/%63heckout/pay", "//checkout/pay", "/checkout;jsessionid=1/pay",
+                "/cart/../checkout/pay", "/checkout/./pay", "/checkout%2Fpay")) {
+            assertEquals("checkout", part(book, "shop.example.test", same, closed), same + ": as the site reads it");
+        }
+        assertEquals("/checkout/", ScopeBook.normalized("/checkout/x/.."));
+        assertEquals("/", ScopeBook.normalized("/../.."));
+        assertEquals("/a%zz", ScopeBook.normalized("/a%zz"), "a malformed escape: as sent");
     }
 
     @Test
