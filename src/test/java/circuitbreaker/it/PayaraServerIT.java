@@ -109,6 +109,8 @@ class PayaraServerIT {
             assertTrue(api.get("/mp-metrics").body().contains("circuitbreaker_updates_accepted_total"));
             String log = Files.readString(domains.resolve("cb/logs/server.log"));
             assertTrue(log.contains("the heartbeat is the EJB timer"), "Payara Server has EJB");
+            assertEquals(List.of(), log.lines().filter(line -> line.contains("[SEVERE]")).toList(),
+                    "a deployment and its use on Payara Server: nothing called severe");
         } finally {
             asadmin("stop-domain", "--domaindir", domains.toString(), "cb");
         }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -85,6 +86,8 @@ class ServiceScriptIT extends OwnServiceTest {
         assertFalse(Files.exists(service.runDir.resolve("circuit-breaker-" + service.port + ".pid")));
         assertEquals(3, service.script("status").exitCode(), "stopped is exit 3");
         assertEquals(0, service.script("stop").exitCode(), "stopping a stopped service is fine");
+        // Two starts, a preparation, a restart and a stop on Payara Micro: nothing Payara or the service calls severe.
+        assertEquals(List.of(), service.runLog().lines().filter(line -> line.contains("[SEVERE]")).toList());
     }
 
     @Test
