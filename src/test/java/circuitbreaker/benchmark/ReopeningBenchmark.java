@@ -140,10 +140,17 @@ public final class ReopeningBenchmark {
 
     /** An update to the running service, as a deploy script sends it; fails unless it is saved. */
     static void post(int port, String json) throws IOException, InterruptedException {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/maintenance/status")).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> answer;
+        try {
+            answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException staleConnection) {
+            // A kept-alive connection the service closed while it sat idle: the JDK's client retries no POST on a
+            // new one by itself. The update sets the state whole, so sending it again is safe.
+            answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("update refused: " + answer.body());
         }
