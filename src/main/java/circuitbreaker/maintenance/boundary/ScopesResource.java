@@ -3,7 +3,6 @@ package circuitbreaker.maintenance.boundary;
 import circuitbreaker.access.OperatorOnly;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.ScopeBook;
-import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.maintenance.entity.ScopeStatus;
 import circuitbreaker.platform.Errors;
 import circuitbreaker.platform.NoStore;
@@ -55,7 +54,7 @@ public class ScopesResource {
     @APIResponse(responseCode = "404", description = "No scope of that name")
     public Response status(@PathParam("name") String name) {
         if (scopes.find(name).isEmpty()) {
-            return unknown(name);
+            return Errors.json(404, scopes.unknown(name));
         }
         return Response.ok(store.status(name)).cacheControl(NoStore.cacheControl()).build();
     }
@@ -70,13 +69,8 @@ public class ScopesResource {
     public Response update(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
             InputStream body) {
         if (scopes.find(name).isEmpty()) {
-            return unknown(name);
+            return Errors.json(404, scopes.unknown(name));
         }
         return site.update(name, length, body);
-    }
-
-    private Response unknown(String name) {
-        String shown = name.matches(Scope.NAME_PATTERN) ? name : "that name";
-        return Errors.json(404, "no scope is named " + shown + "; the scopes are " + String.join(", ", scopes.names()));
     }
 }

@@ -89,6 +89,12 @@ public class ScopeBook {
         return Optional.empty();
     }
 
+    /** What to answer for a name that is no scope: the name itself only if it could be one, never a stranger's text. */
+    public String unknown(String name) {
+        String shown = name.matches(Scope.NAME_PATTERN) ? name : "that name";
+        return "no scope is named " + shown + "; the scopes are " + String.join(", ", names());
+    }
+
     /** The most specific scope other than {@code site} that has this path prefix of its own: fronts key answers on it. */
     public Optional<String> prefixOf(String path) {
         return scopes.stream().flatMap(s -> s.paths().stream()).filter(path::startsWith).findFirst();

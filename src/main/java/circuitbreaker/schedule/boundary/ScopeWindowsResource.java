@@ -42,7 +42,7 @@ public class ScopeWindowsResource {
     @Operation(summary = "One scope's windows with their next occurrences, soonest first")
     public Response list(@PathParam("name") String name) {
         if (scopes.find(name).isEmpty()) {
-            return unknown();
+            return Errors.json(404, scopes.unknown(name));
         }
         return Response.ok(windows.list(WindowsResource.NEXT).stream().filter(l -> l.window().of(name)).toList())
                 .cacheControl(NoStore.cacheControl()).build();
@@ -54,10 +54,6 @@ public class ScopeWindowsResource {
     @Operation(summary = "Plan a window of one scope: the body of POST /api/maintenance/windows")
     public Response create(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
             InputStream body) {
-        return scopes.find(name).isEmpty() ? unknown() : all.create(name, length, body);
-    }
-
-    private Response unknown() {
-        return Errors.json(404, "no such scope; the scopes are " + String.join(", ", scopes.names()));
+        return scopes.find(name).isEmpty() ? Errors.json(404, scopes.unknown(name)) : all.create(name, length, body);
     }
 }

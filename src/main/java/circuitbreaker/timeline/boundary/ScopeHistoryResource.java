@@ -29,7 +29,7 @@ public class ScopeHistoryResource {
     @Operation(summary = "One scope's newest changes and finished maintenances (limit, default 50, at most 1000)")
     public Response history(@PathParam("name") String name, @QueryParam("limit") String limit) {
         if (scopes.find(name).isEmpty()) {
-            return Errors.json(404, "no such scope; the scopes are " + String.join(", ", scopes.names()));
+            return Errors.json(404, scopes.unknown(name));
         }
         return history.history(name, limit);
     }
