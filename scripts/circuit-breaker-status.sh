@@ -2,6 +2,12 @@
 # circuit-breaker-status: read or change what the maintenance page says, from a shell or a deploy script.
 set -uo pipefail
 
+# Naming who operates the breaker is a command of its own, beside this one.
+if [ "${1:-}" = operator ]; then
+  shift
+  exec bash "$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")/circuit-breaker-operators.sh" "$@"
+fi
+
 readonly EXIT_USAGE=2 EXIT_UNREACHABLE=3 EXIT_REFUSED=4 EXIT_SERVER=5
 readonly EXIT_COMMAND=6 EXIT_NOT_HEALTHY=7 EXIT_INTERRUPTED=8
 readonly MAX_SECONDS=604800
@@ -53,6 +59,9 @@ A deploy in one command (circuit-breaker-status deploy [OPTION]... -- COMMAND...
                         (default: $CIRCUIT_BREAKER_BYPASS_SECRET, then the service's settings)
   --resume              with deploy: after a failed or interrupted deploy was put right by hand,
                         verify and reopen (COMMAND is not run again)
+Operators (who may change what; circuit-breaker-status operator --help):
+  operator add NAME [--role viewer|operator] [--scope S]...   operator list
+  operator rotate NAME          operator revoke NAME [--token ID]
 Reading:
   --status              print a readable summary (also after a change)
   --json                print the service's JSON answer instead of a summary

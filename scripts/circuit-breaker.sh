@@ -22,6 +22,7 @@ if installed; then
   export CIRCUIT_BREAKER_STATE_FILE=${CIRCUIT_BREAKER_STATE_FILE:-/var/lib/circuit-breaker/maintenance-status.json}
   export CIRCUIT_BREAKER_WEBHOOKS_FILE=${CIRCUIT_BREAKER_WEBHOOKS_FILE:-/etc/circuit-breaker/webhooks.json}
   export CIRCUIT_BREAKER_SCOPES_FILE=${CIRCUIT_BREAKER_SCOPES_FILE:-/etc/circuit-breaker/scopes.json}
+  export CIRCUIT_BREAKER_OPERATORS_FILE=${CIRCUIT_BREAKER_OPERATORS_FILE:-/etc/circuit-breaker/operators.json}
   export CIRCUIT_BREAKER_PAGE_COPY=${CIRCUIT_BREAKER_PAGE_COPY:-/var/cache/circuit-breaker/maintenance-page.html}
 fi
 

@@ -16,7 +16,8 @@ rm -rf "$target/bundle" && mkdir -p "$dir/scripts" "$dir/docs"
 cp "$target/circuit-breaker.war" "$target/payara-micro.jar" "$dir/"
 cp "$target/classes/circuitbreaker/build.properties" "$dir/VERSION"
 cp "$target/bom.json" "$dir/sbom.cdx.json"
-cp scripts/circuit-breaker.sh scripts/circuit-breaker-status.sh scripts/install-circuit-breaker.sh \
+cp scripts/circuit-breaker.sh scripts/circuit-breaker-status.sh scripts/circuit-breaker-operators.sh \
+   scripts/install-circuit-breaker.sh \
    scripts/circuit-breaker.service "$dir/scripts/"
 cp -R server-config "$dir/"
 cp README.md "$dir/"

@@ -1,5 +1,5 @@
 /**
  * Keeping the members in agreement over Payara's data grid: the state, the windows, each member's counts and admission
- * key. It may use platform, maintenance, fleet, live, reopen and schedule.
+ * key, the operators. It may use platform, access, maintenance, fleet, live, reopen and schedule.
  */
 package circuitbreaker.cluster;

@@ -62,11 +62,22 @@
         $("desk").hidden = false;
         $("sign-out").hidden = !token();
         render(first);
+        call("GET", "console/caller").then(answer).then(showCaller, function () { });
         if (signingIn) { $("state-title").focus(); } // keyboard and screen-reader users land on the state
         openFeed(0);
         schedulePreview(0);
       });
     }).catch(function () { showSignIn("The service cannot be reached. Is it running?"); });
+  }
+
+  /** Who is signed in; a viewer reads everything and is offered no change (the service would refuse it). */
+  function showCaller(caller) {
+    var viewer = caller.role === "viewer";
+    document.body.setAttribute("data-role", caller.role);
+    set("signed-in", "Signed in as " + caller.name + " (" + caller.role
+      + (viewer ? ": reads only" : caller.scopes.length ? ": may change " + caller.scopes.join(", ") : "") + ")");
+    document.querySelectorAll("#desk form:not(#draft) input, #desk form:not(#draft) select")
+      .forEach(function (field) { field.disabled = viewer; });
   }
 
   function showSignIn(error) {
@@ -79,6 +90,7 @@
     note = "";
     if (error) { $("token").value = ""; } // a refused token goes; someone typing a first one is left alone
     $("instance").textContent = "";
+    $("signed-in").textContent = "";
   }
 
   function signOut(error) {
@@ -211,8 +223,9 @@
     var opening = s.phase === "reopening";
     set("state", s.isActive ? "On" : opening ? "Reopening" : s.phase === "admission" ? "Waiting room" : "Off");
     $("state").setAttribute("data-on", String(s.isActive));
+    var by = overview.changedBy && overview.changedBy.site;
     set("cause", s.isActive ? "opened by " + ({ operator: "an operator", deploy: "a deploy", schedule: "the schedule",
-      watcher: "the automatic breaker" }[s.cause] || s.cause)
+      watcher: "the automatic breaker" }[s.cause] || s.cause) + (by && by !== s.cause ? " (" + by + ")" : "")
       : opening ? "visitors are let back in the order they waited" : "visitors reach the site");
     renderReopening(opening ? s.reopening : null);
     renderAdmission(s.admission, s.phase === "admission");
@@ -256,8 +269,10 @@
     list("scopes", scopes, function (scope) {
       var st = scope.status;
       var covers = scope.name === "site" ? "everything" : scope.hosts.concat(scope.paths).join(" ");
+      var by = overview.changedBy && overview.changedBy[scope.name];
       var li = item(scope.name + " (" + covers + "): " + (st.isActive ? "Closed, " + st.message
-        + (st.estimatedCompletion ? " · " + clock(st.countdown) + " left" : "") : "Open"));
+        + (st.estimatedCompletion ? " · " + clock(st.countdown) + " left" : "") : "Open")
+        + (by ? " · last change by " + by : ""));
       if (st.isActive) {
         var open = document.createElement("button");
         open.type = "button";
@@ -330,7 +345,7 @@
 
   function renderTimeline(entries) {
     list("timeline", entries, function (e) {
-      return item(when(e.at) + " · " + (e.isActive ? "on" : "off") + " by " + e.cause
+      return item(when(e.at) + " · " + (e.isActive ? "on" : "off") + " by " + (e.by || e.cause)
         + (e.deploy ? " (" + e.deploy + ")" : "") + (e.isActive ? ": " + e.message : ""));
     });
   }

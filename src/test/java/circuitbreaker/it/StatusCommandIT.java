@@ -30,22 +30,28 @@ class StatusCommandIT {
     static GatedProxy nginx;
     static Receivers receivers;
     static DeployChecks deploys;
+    static OperatorChecks operators;
 
     @BeforeAll
     static void start() throws Exception {
         receivers = new Receivers();
         String team = receivers.receiver("/team", n -> 204);
-        Path hooks = Files.writeString(work.resolve("webhooks.json"),
-                "[" + WebhooksIT.hook(team, "deploy.failed", null) + "]");
+        String told = receivers.receiver("/operators", n -> 204);
+        Path hooks = Files.writeString(work.resolve("webhooks.json"), "[" + WebhooksIT.hook(team, "deploy.failed", null)
+                + "," + WebhooksIT.hook(told, "maintenance.opened", null) + "]");
         site = new MainSite.Running(ServiceProcess.freePort()).start();
         Path scopes = Files.writeString(work.resolve("scopes.json"), "[{\"name\": \"api\", \"hosts\": "
-                + "[\"api.example.test\"], \"watchUrl\": \"http://127.0.0.1:" + site.port + "/health\"}]");
+                + "[\"api.example.test\"], \"watchUrl\": \"http://127.0.0.1:" + site.port + "/health\"},"
+                + " {\"name\": \"shop\", \"hosts\": [\"shop.example.test\"]}]");
+        Path operatorsFile = work.resolve("operators.json");
         service = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_TOKEN", TOKEN,
                 "CIRCUIT_BREAKER_BYPASS_SECRET", DeployChecks.SECRET, "CIRCUIT_BREAKER_WEBHOOKS_FILE", hooks.toString(),
-                "CIRCUIT_BREAKER_SCOPES_FILE", scopes.toString()));
+                "CIRCUIT_BREAKER_SCOPES_FILE", scopes.toString(), "CIRCUIT_BREAKER_OPERATORS_FILE",
+                operatorsFile.toString()));
         service.start();
         nginx = GatedProxy.nginx(work, site.port, service.port);
         deploys = new DeployChecks(service, site, nginx, receivers);
+        operators = new OperatorChecks(service, operatorsFile, receivers);
     }
 
     @AfterAll
@@ -94,6 +100,21 @@ class StatusCommandIT {
     @Test
     void badDeploysAreRefusedBeforeAnythingCloses() throws Exception {
         deploys.badDeploysAreRefusedBeforeAnythingCloses();
+    }
+
+    @Test
+    void aViewerReadsAndAnOperatorChangesOnlyItsScopesEachChangeSigned() throws Exception {
+        operators.aViewerReadsAndAnOperatorChangesOnlyItsScopesEachChangeSigned();
+    }
+
+    @Test
+    void aRevokedTokenStopsWithin2sAndRotationKeepsTheOldOneUntilRevoked() throws Exception {
+        operators.aRevokedTokenStopsWithin2sAndRotationKeepsTheOldOneUntilRevoked();
+    }
+
+    @Test
+    void aBrokenOperatorsFileKeepsTheLastGoodOneAndSaysWhy() throws Exception {
+        operators.aBrokenOperatorsFileKeepsTheLastGoodOneAndSaysWhy();
     }
 
     /** The CLI as an operator with the token in the environment runs it. */

@@ -341,12 +341,13 @@ class WebhooksIT {
         assertEquals("maintenance.opened", opened.getString("type"));
         assertEquals("checkout", opened.getString("scope"));
         assertEquals("Payments move", opened.getJsonObject("data").getString("message"));
+        assertEquals("loopback", opened.getJsonObject("data").getString("by"), "no token anywhere: a loopback client");
         JsonObject window = told.get(1).json();
         assertEquals("window.scheduled", window.getString("type"));
         assertEquals("checkout", window.getString("scope"));
         assertEquals("checkout", window.getJsonObject("data").getString("scope"));
         assertEquals("", refusals(told), "signed as every other notice");
-        assertEquals("[checkout] Maintenance is on: Payments move",
+        assertEquals("[checkout] Maintenance is on: Payments move (by loopback)",
                 receivers.await("/checkout-room", 1, SOON).get(0).json().getString("text"));
         assertTrue(!service.api().status().getString("message").equals("Payments move"), "the site's state is apart");
     }

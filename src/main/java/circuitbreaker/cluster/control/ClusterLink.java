@@ -1,5 +1,7 @@
 package circuitbreaker.cluster.control;
 
+import circuitbreaker.access.Operators;
+import circuitbreaker.access.OperatorsChanged;
 import circuitbreaker.cluster.entity.Announcement;
 import circuitbreaker.fleet.Fleet;
 import circuitbreaker.maintenance.control.MaintenanceStore;
@@ -49,6 +51,9 @@ public class ClusterLink {
     Windows windows;
 
     @Inject
+    Operators operators;
+
+    @Inject
     WaitingLine line;
 
     @Inject
@@ -91,6 +96,13 @@ public class ClusterLink {
         }
     }
 
+    @FailsAlone
+    void localOperators(@Observes OperatorsChanged change) {
+        if (change.local()) {
+            announce();
+        }
+    }
+
     /** Another member's state and windows: the newer of each wins here, and a member behind us hears ours at once. */
     @FailsAlone
     void heard(@Observes @Inbound Announcement announcement) {
@@ -111,6 +123,8 @@ public class ClusterLink {
             behind |= other != null && mine.getValue().isNewerThan(other); // a scope it lacks: its file differs
         }
         windows.adopt(announcement.windows());
+        operators.adopt(announcement.operators(), announcement.instance());
+        behind |= announcement.operators() != null && operators.book().isNewerThan(announcement.operators());
         if (announcement.asking() || behind || windows.book().version() > announcement.windows().version()) {
             announce();
         }
@@ -126,6 +140,6 @@ public class ClusterLink {
         Map<String, MaintenanceState> others = new HashMap<>(store.all());
         others.remove(Scope.SITE);
         return new Announcement(fleet.member(), fleet.instance(), store.current(), windows.book(), asking, line.report(),
-                admission.key(), others, scopes.digest());
+                admission.key(), others, scopes.digest(), operators.book());
     }
 }

@@ -1,5 +1,6 @@
 package circuitbreaker.cluster.entity;
 
+import circuitbreaker.access.OperatorBook;
 import circuitbreaker.fleet.MemberReport;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.schedule.entity.WindowBook;
@@ -18,8 +19,10 @@ import java.util.Map;
  * @param admissionKey the sender's admission key, base64
  * @param scopes the states of the scopes other than the site, by name (a HashMap: it travels serialized)
  * @param scopesDigest the fingerprint of the sender's scopes file: members whose files differ say so
+ * @param operators the named operators the sender follows (hashes of their tokens only): the newer book wins
  */
 public record Announcement(String member, String instance, MaintenanceState state, WindowBook windows, boolean asking,
-        MemberReport report, String admissionKey, Map<String, MaintenanceState> scopes, String scopesDigest)
+        MemberReport report, String admissionKey, Map<String, MaintenanceState> scopes, String scopesDigest,
+        OperatorBook operators)
         implements Serializable {
 }

@@ -1,8 +1,11 @@
 package circuitbreaker.console.boundary;
 
-import circuitbreaker.access.OperatorOnly;
+import circuitbreaker.access.Caller;
+import circuitbreaker.access.Needs;
+import circuitbreaker.access.Role;
 import circuitbreaker.console.control.ConsoleFeed;
 import circuitbreaker.console.control.ConsoleOverview;
+import circuitbreaker.console.entity.SignedIn;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.UpdateParser;
 import circuitbreaker.maintenance.entity.MaintenanceState;
@@ -31,6 +34,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.IOException;
@@ -72,7 +76,7 @@ public class ConsoleResource {
     HttpServletResponse response;
 
     @GET
-    @OperatorOnly
+    @Needs(Role.VIEWER)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Everything the console shows: state, visitors, watcher, windows, timeline, webhooks")
     public Response overview() {
@@ -80,8 +84,18 @@ public class ConsoleResource {
     }
 
     @GET
+    @Path("caller")
+    @Needs(Role.VIEWER)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Who the token belongs to: name, role (viewer or operator) and the scopes it may change")
+    public Response caller(@Context SecurityContext security) {
+        return Response.ok(SignedIn.of((Caller) security.getUserPrincipal())).cacheControl(NoStore.cacheControl())
+                .build();
+    }
+
+    @GET
     @Path("feed")
-    @OperatorOnly
+    @Needs(Role.VIEWER)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "The overview as server-sent events named 'overview': at once, then whenever it changes")
     public void feed(@Context SseEventSink console, @Context Sse sse) {
@@ -90,7 +104,7 @@ public class ConsoleResource {
 
     @POST
     @Path("preview")
-    @OperatorOnly
+    @Needs(Role.VIEWER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The visitor page as it would read with this draft published; nothing is saved or sent",

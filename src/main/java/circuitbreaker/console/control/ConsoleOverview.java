@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Gathers what the console shows from the parts that own it; nothing here keeps state of its own. */
 @ApplicationScoped
@@ -60,7 +61,9 @@ public class ConsoleOverview {
         OpenSocketCount open = new OpenSocketCount(here, byInstance.values().stream().mapToInt(Integer::intValue).sum(),
                 byInstance);
         List<ScopeStatus> every = scopes.all().stream().map(s -> ScopeStatus.of(s, store.status(s.name()))).toList();
-        return new Overview(fleet.instance(), Build.CURRENT, store.status(), every, open, stateFile.health(),
+        Map<String, String> changedBy = new TreeMap<>();
+        store.all().forEach((scope, state) -> changedBy.put(scope, state.by()));
+        return new Overview(fleet.instance(), Build.CURRENT, store.status(), every, changedBy, open, stateFile.health(),
                 watcher.health(), windows.list(NEXT_OCCURRENCES), timeline.answer(Scope.SITE, RECENT),
                 webhooks.summary(RECENT));
     }

@@ -1,6 +1,7 @@
 package circuitbreaker.maintenance.boundary;
 
-import circuitbreaker.access.OperatorOnly;
+import circuitbreaker.access.Needs;
+import circuitbreaker.access.Role;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.UpdateParser;
 import circuitbreaker.maintenance.entity.Accepted;
@@ -18,9 +19,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,7 +55,7 @@ public class MaintenanceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @OperatorOnly
+    @Needs(Role.OPERATOR)
     @Operation(summary = "Change the maintenance state; omitted fields keep their value",
             description = "Fields: message, currentIssue (at most 500 characters), countdown (seconds from now, "
                     + "0 to 604800), estimatedCompletion (epoch ms or null; wins over countdown), isActive. A POST "
@@ -70,17 +73,18 @@ public class MaintenanceResource {
     @APIResponse(responseCode = "413", description = "Body over 16 KiB")
     @APIResponse(responseCode = "415", description = "Not application/json")
     @APIResponse(responseCode = "503", description = "Could not be saved; nothing changed")
-    public Response update(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
-        return update(Scope.SITE, length, body);
+    public Response update(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body,
+            @Context SecurityContext security) {
+        return update(Scope.SITE, length, body, security);
     }
 
-    /** One scope's update: the same body and answers. */
-    Response update(String scope, Long length, InputStream body) {
+    /** One scope's update: the same body and answers; the change is the caller's. */
+    Response update(String scope, Long length, InputStream body, SecurityContext security) {
         try {
             if (length != null && length > JsonInput.MAX_BODY_BYTES) {
                 throw JsonInput.tooLarge(); // refused before reading a byte
             }
-            store.apply(scope, parser.parse(body, store.now()));
+            store.apply(scope, parser.parse(body, store.now()), security.getUserPrincipal().getName());
             Status saved = store.status(scope);
             return Response.ok(new Accepted(saved)).cacheControl(NoStore.cacheControl()).build();
         } catch (InvalidInput e) {

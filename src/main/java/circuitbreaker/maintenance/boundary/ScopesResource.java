@@ -1,6 +1,7 @@
 package circuitbreaker.maintenance.boundary;
 
-import circuitbreaker.access.OperatorOnly;
+import circuitbreaker.access.Needs;
+import circuitbreaker.access.Role;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.ScopeBook;
 import circuitbreaker.maintenance.entity.ScopeStatus;
@@ -15,9 +16,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -62,15 +65,15 @@ public class ScopesResource {
     @POST
     @Path("{name}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    @OperatorOnly
+    @Needs(Role.OPERATOR)
     @Operation(summary = "Change one scope's state: the body and answers of POST /api/maintenance/status; a scope "
             + "other than site reopens without a line: its waiting pages go back spread over reopenSeconds")
     @APIResponse(responseCode = "404", description = "No scope of that name; nothing changed")
     public Response update(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
-            InputStream body) {
+            InputStream body, @Context SecurityContext security) {
         if (scopes.find(name).isEmpty()) {
             return Errors.json(404, scopes.unknown(name));
         }
-        return site.update(name, length, body);
+        return site.update(name, length, body, security);
     }
 }

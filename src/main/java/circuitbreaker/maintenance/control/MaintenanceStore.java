@@ -1,7 +1,7 @@
 package circuitbreaker.maintenance.control;
 
 import circuitbreaker.maintenance.entity.AdmissionMode;
-import circuitbreaker.maintenance.entity.Cause;
+import circuitbreaker.maintenance.entity.Author;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.Reopening;
 import circuitbreaker.maintenance.entity.ReopeningProgress;
@@ -91,18 +91,16 @@ public class MaintenanceStore {
 
     /** What an operator's update would make of the current state, without saving or announcing it (the preview). */
     public MaintenanceState draft(StatusUpdate update) {
-        return current().apply(Waiters.quiet(waiters, current(), update), now(), Cause.OPERATOR, reopenSeconds);
+        return current().apply(Waiters.quiet(waiters, current(), update), now(), Author.operator(null),
+                reopenSeconds);
     }
 
-    /** An operator's update. Saves, then publishes. When the save fails nothing changes and the caller hears why. */
-    public MaintenanceState apply(StatusUpdate update) throws IOException {
-        return apply(Scope.SITE, update);
-    }
-
-    /** An operator's update of one scope; a deploy's step is the deploy's. */
-    public MaintenanceState apply(String scope, StatusUpdate update) throws IOException {
-        Cause by = update.deploy() == null ? Cause.OPERATOR : Cause.DEPLOY;
-        return applyIf(scope, state -> true, update, by).orElseThrow();
+    /**
+     * A named operator's update of one scope (a deploy's step is the deploy's). Saves, then publishes. When the save
+     * fails nothing changes and the caller hears why.
+     */
+    public MaintenanceState apply(String scope, StatusUpdate update, String by) throws IOException {
+        return applyIf(scope, state -> true, update, Author.of(by, update)).orElseThrow();
     }
 
     /**
@@ -110,13 +108,13 @@ public class MaintenanceStore {
      * only what is closed, and closes only what it opened): the check and the change are one step.
      */
     public Optional<MaintenanceState> applyIf(String scope, Predicate<MaintenanceState> condition,
-            StatusUpdate update, Cause by) throws IOException {
+            StatusUpdate update, Author by) throws IOException {
         return change(scope, condition, state -> state.apply(scope.equals(Scope.SITE)
                 ? Waiters.quiet(waiters, state, update) : update, now(), by, reopenSeconds));
     }
 
     /** Admission mode on with these settings, or off (null), by {@code by}, if the condition holds: as applyIf. */
-    public Optional<MaintenanceState> admissionIf(Predicate<MaintenanceState> condition, AdmissionMode mode, Cause by)
+    public Optional<MaintenanceState> admissionIf(Predicate<MaintenanceState> condition, AdmissionMode mode, Author by)
             throws IOException {
         return change(Scope.SITE, condition, state -> state.withAdmission(mode, now(), by));
     }
@@ -135,6 +133,9 @@ public class MaintenanceStore {
         }
         MaintenanceState after = next.apply(before);
         states.save(scope, after);
+        LOG.log(Level.INFO, "{0} version {1} by {2}: {3}", scope, after.version(), after.by(),
+                after.isActive() ? "maintenance on, " + after.message() : after.admission() != null
+                ? "maintenance off, admission on" : "maintenance off");
         changed.fire(new StateChanged(scope, before, after, true));
         return Optional.of(after);
     }

@@ -13,12 +13,13 @@ import java.io.Serializable;
  * @param admission the waiting room while it is on (it admits while maintenance is off and no reopening goes on); null
  *     when off. Files written before it existed read as off
  * @param deploy the step of a deploy this change was ({@link StatusUpdate#DEPLOY_STEPS}), or null
+ * @param by who made the last change ({@link Author#name()}); null in files written before it existed
  */
 @JsonbPropertyOrder({"isActive", "message", "currentIssue", "startTime", "estimatedCompletion", "updatedAt", "version",
-        "cause", "reopening", "admission", "deploy"})
+        "cause", "by", "reopening", "admission", "deploy"})
 public record MaintenanceState(boolean isActive, String message, String currentIssue, long startTime,
         Long estimatedCompletion, long updatedAt, long version, String cause, Reopening reopening,
-        AdmissionMode admission, String deploy) implements Serializable {
+        AdmissionMode admission, String deploy, String by) implements Serializable {
 
     @JsonbCreator // the file holds every component; the shorter constructor is for states made in code
     public MaintenanceState {
@@ -28,7 +29,7 @@ public record MaintenanceState(boolean isActive, String message, String currentI
     public MaintenanceState(boolean isActive, String message, String currentIssue, long startTime,
             Long estimatedCompletion, long updatedAt, long version, String cause) {
         this(isActive, message, currentIssue, startTime, estimatedCompletion, updatedAt, version, cause, null, null,
-                null);
+                null, null);
     }
 
     public static final String DEFAULT_MESSAGE =
@@ -44,7 +45,7 @@ public record MaintenanceState(boolean isActive, String message, String currentI
     }
 
     /** @param defaultReopenSeconds the reopening's length when an update ends maintenance without saying one */
-    public MaintenanceState apply(StatusUpdate update, long now, Cause by, long defaultReopenSeconds) {
+    public MaintenanceState apply(StatusUpdate update, long now, Author by, long defaultReopenSeconds) {
         boolean active = update.isActive() == null || update.isActive();
         return new MaintenanceState(
                 active,
@@ -54,15 +55,15 @@ public record MaintenanceState(boolean isActive, String message, String currentI
                 update.end() == null ? estimatedCompletion : update.end().epochMillis(),
                 now,
                 version + 1,
-                by.key(),
+                by.cause().key(),
                 active ? null : reopeningAfter(update.reopenSeconds(), now, defaultReopenSeconds),
-                admission, update.deploy());
+                admission, update.deploy(), by.name());
     }
 
     /** Admission mode on (with these settings) or off (null): a change of its own, by {@code by}. */
-    public MaintenanceState withAdmission(AdmissionMode mode, long now, Cause by) {
+    public MaintenanceState withAdmission(AdmissionMode mode, long now, Author by) {
         return new MaintenanceState(isActive, message, currentIssue, startTime, estimatedCompletion, now, version + 1,
-                by.key(), reopening, mode, null);
+                by.cause().key(), reopening, mode, null, by.name());
     }
 
     /** Whether the waiting room admits now: it is on, maintenance is off and no reopening goes on. */
@@ -93,7 +94,8 @@ public record MaintenanceState(boolean isActive, String message, String currentI
     /** The reopening recorded as ended, with the visitors the fleet let in: a change of its own, by the same author. */
     public MaintenanceState reopeningEnded(long now, long admitted) {
         return new MaintenanceState(isActive, message, currentIssue, startTime, estimatedCompletion, now, version + 1,
-                cause, new Reopening(reopening.from(), Math.min(reopening.until(), now), admitted), admission, null);
+                cause, new Reopening(reopening.from(), Math.min(reopening.until(), now), admitted), admission, null,
+                by);
     }
 
     public boolean reopeningAt(long now) {

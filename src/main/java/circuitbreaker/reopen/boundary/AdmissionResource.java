@@ -1,9 +1,10 @@
 package circuitbreaker.reopen.boundary;
 
-import circuitbreaker.access.OperatorOnly;
+import circuitbreaker.access.Needs;
+import circuitbreaker.access.Role;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.AdmissionStatus;
-import circuitbreaker.maintenance.entity.Cause;
+import circuitbreaker.maintenance.entity.Author;
 import circuitbreaker.platform.Errors;
 import circuitbreaker.platform.InvalidInput;
 import circuitbreaker.platform.JsonInput;
@@ -16,8 +17,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
@@ -47,16 +50,16 @@ public class AdmissionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @OperatorOnly
+    @Needs(Role.OPERATOR)
     @Operation(summary = "Turn admission mode on or change it ({\"active\":true,\"perMinute\":600,\"idleSeconds\":300})"
             + " or end it ({\"active\":false})")
-    public Response change(InputStream body) {
+    public Response change(InputStream body, @Context SecurityContext security) {
         try {
             AdmissionRequest request = AdmissionRequest.parse(JsonInput.decode(JsonInput.readLimited(body)),
                     store.current().admission(), store.now());
             // Saying again what is already so changes nothing: no new version, no webhook.
             store.admissionIf(state -> !Objects.equals(state.admission(), request.mode()), request.mode(),
-                    Cause.OPERATOR);
+                    Author.operator(security.getUserPrincipal().getName()));
             return admission();
         } catch (InvalidInput e) {
             return Errors.json(e.status(), e.getMessage());

@@ -1,6 +1,7 @@
 package circuitbreaker.schedule.boundary;
 
-import circuitbreaker.access.OperatorOnly;
+import circuitbreaker.access.Needs;
+import circuitbreaker.access.Role;
 import circuitbreaker.maintenance.control.ScopeBook;
 import circuitbreaker.platform.Errors;
 import circuitbreaker.platform.NoStore;
@@ -50,7 +51,7 @@ public class ScopeWindowsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @OperatorOnly
+    @Needs(Role.OPERATOR)
     @Operation(summary = "Plan a window of one scope: the body of POST /api/maintenance/windows")
     public Response create(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
             InputStream body) {

@@ -1,6 +1,8 @@
 package circuitbreaker.schedule.boundary;
 
-import circuitbreaker.access.OperatorOnly;
+import circuitbreaker.access.Needs;
+import circuitbreaker.access.Refusals;
+import circuitbreaker.access.Role;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.UpdateParser;
 import circuitbreaker.maintenance.entity.Scope;
@@ -23,9 +25,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -45,6 +49,9 @@ public class WindowsResource {
     Windows windows;
 
     @Inject
+    Refusals refusals;
+
+    @Inject
     MaintenanceStore store;
 
     private final WindowParser parser = new WindowParser();
@@ -61,7 +68,7 @@ public class WindowsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @OperatorOnly
+    @Needs(Role.OPERATOR)
     @Operation(summary = "Plan a window: start, end (epoch ms or ISO-8601 with an offset), message, currentIssue, "
             + "and optionally recurrence {every: day|week, days, zone}")
     public Response create(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
@@ -88,9 +95,14 @@ public class WindowsResource {
 
     @DELETE
     @Path("{id}")
-    @OperatorOnly
+    @Needs(Role.OPERATOR)
     @Operation(summary = "Cancel a window (all its occurrences); maintenance already open stays until its end")
-    public Response cancel(@PathParam("id") String id) {
+    public Response cancel(@PathParam("id") String id, @Context SecurityContext security) {
+        Response refused = windows.window(id).map(window -> refusals.refusalToChange(security, window.scope()))
+                .orElse(null);
+        if (refused != null) {
+            return refused;
+        }
         try {
             return windows.cancel(id) ? Response.noContent().build()
                     : Errors.json(404, "id: no window '" + id + "'; GET /api/maintenance/windows lists them");

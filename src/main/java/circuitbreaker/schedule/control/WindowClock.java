@@ -3,6 +3,7 @@ package circuitbreaker.schedule.control;
 import circuitbreaker.fleet.Fleet;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.ScopeBook;
+import circuitbreaker.maintenance.entity.Author;
 import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.StatusUpdate;
 import circuitbreaker.platform.FailsAlone;
@@ -78,7 +79,7 @@ public class WindowClock {
         StatusUpdate start = new StatusUpdate(window.message(), window.currentIssue(), true,
                 new StatusUpdate.End(occurrence.end()));
         boolean opened = store.applyIf(scope, state -> !state.isActive() || state.openedBy(Cause.SCHEDULE), start,
-                Cause.SCHEDULE).isPresent();
+                Author.WINDOW).isPresent();
         windows.markOpened(occurrence, now);
         LOG.log(Level.INFO, opened ? "Window {0} began: maintenance of {2} is on until {1}"
                 : "Window {0} began while maintenance of {2} was already on: left as it is", window.id(),
@@ -87,7 +88,7 @@ public class WindowClock {
 
     private void closeEnded(String scope) throws IOException {
         StatusUpdate end = new StatusUpdate(null, null, false, null);
-        if (store.applyIf(scope, state -> state.openedBy(Cause.SCHEDULE), end, Cause.SCHEDULE).isPresent()) {
+        if (store.applyIf(scope, state -> state.openedBy(Cause.SCHEDULE), end, Author.WINDOW).isPresent()) {
             LOG.log(Level.INFO, "A window ended: maintenance of {0} is off", scope);
         }
     }

@@ -2,6 +2,7 @@ package circuitbreaker.watch.control;
 
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.entity.AdmissionMode;
+import circuitbreaker.maintenance.entity.Author;
 import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,7 +91,7 @@ public class CrowdWatch {
             calmSince = -1;
             AdmissionMode mode = new AdmissionMode(now, perMinute.get(), AdmissionMode.DEFAULT_IDLE_SECONDS,
                     Cause.WATCHER.key());
-            if (store.admissionIf(state -> !state.isActive() && state.admission() == null, mode, Cause.WATCHER)
+            if (store.admissionIf(state -> !state.isActive() && state.admission() == null, mode, Author.WATCHER)
                     .isPresent()) {
                 LOG.log(Level.WARNING, "The site struggles ({0}): admission mode is on, {1} new visitors a minute",
                         slowInRow ? "answers slower than " + latencyMillis + " ms" : failures + " of the last "
@@ -101,7 +102,7 @@ public class CrowdWatch {
         } else if (calmSince < 0) {
             calmSince = now;
         } else if (now - calmSince >= calmMillis && store.admissionIf(CrowdWatch::turnedOnByTheWatcher, null,
-                Cause.WATCHER).isPresent()) {
+                Author.WATCHER).isPresent()) {
             LOG.log(Level.INFO, "The site answers well again: admission mode is off");
         }
     }

@@ -3,6 +3,7 @@ package circuitbreaker.watch.control;
 import circuitbreaker.fleet.Fleet;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.ScopeBook;
+import circuitbreaker.maintenance.entity.Author;
 import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.maintenance.entity.StatusUpdate;
@@ -147,7 +148,7 @@ public class SiteWatcher {
         StatusUpdate open = new StatusUpdate(message.filter(m -> !m.isBlank()).orElse(PageText.english(
                 PageText.WATCHER_MESSAGE)), PageText.english(PageText.WATCHER_ISSUE), true,
                 new StatusUpdate.End(null));
-        if (store.applyIf(probe.scope, state -> !state.isActive(), open, Cause.WATCHER).isPresent()) {
+        if (store.applyIf(probe.scope, state -> !state.isActive(), open, Author.WATCHER).isPresent()) {
             metrics.count("circuitbreaker_breaker_moves", "move", "tripped");
             LOG.log(Level.WARNING, "Breaker tripped: {0} failed {1} times in a row (last: {2}); maintenance of {3} is "
                     + "on", probe.url, settings.failures(), error, probe.scope);
@@ -156,7 +157,7 @@ public class SiteWatcher {
 
     private void recover(Probe probe) throws IOException {
         StatusUpdate close = new StatusUpdate(null, null, false, null);
-        if (store.applyIf(probe.scope, state -> state.openedBy(Cause.WATCHER), close, Cause.WATCHER).isPresent()) {
+        if (store.applyIf(probe.scope, state -> state.openedBy(Cause.WATCHER), close, Author.WATCHER).isPresent()) {
             metrics.count("circuitbreaker_breaker_moves", "move", "recovered");
             LOG.log(Level.INFO, "Breaker recovered: {0} answered {1} times in a row; maintenance of {2} is off",
                     probe.url, settings.successes(), probe.scope);

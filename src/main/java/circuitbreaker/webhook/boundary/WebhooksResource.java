@@ -1,6 +1,7 @@
 package circuitbreaker.webhook.boundary;
 
-import circuitbreaker.access.OperatorOnly;
+import circuitbreaker.access.Needs;
+import circuitbreaker.access.Role;
 import circuitbreaker.platform.NoStore;
 import circuitbreaker.webhook.control.WebhookReport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +25,8 @@ public class WebhooksResource {
     WebhookReport report;
 
     @GET
-    @OperatorOnly
-    @Operation(summary = "The webhook receivers and the 50 most recent deliveries (needs write access)")
+    @Needs(Role.VIEWER)
+    @Operation(summary = "The webhook receivers and the 50 most recent deliveries (viewers and operators)")
     public Response overview() {
         return Response.ok(report.summary(RECENT)).cacheControl(NoStore.cacheControl()).build();
     }

@@ -65,7 +65,7 @@ public class WebhookBody {
         if (notice.data() instanceof MaintenanceState state) {
             String until = state.isActive() && state.estimatedCompletion() != null
                     ? " (until " + Instant.ofEpochMilli(state.estimatedCompletion()) + ")" : "";
-            return what + ": " + state.message() + until;
+            return what + ": " + state.message() + until + (state.by() == null ? "" : " (by " + state.by() + ")");
         }
         if (notice.data() instanceof Window window) {
             return what + ": " + Instant.ofEpochMilli(window.start()) + " to " + Instant.ofEpochMilli(window.end())

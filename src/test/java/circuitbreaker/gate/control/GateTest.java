@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.ScopeBook;
 import circuitbreaker.maintenance.control.StateFile;
+import circuitbreaker.maintenance.entity.Author;
 import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.maintenance.entity.StatusUpdate;
@@ -51,14 +52,14 @@ class GateTest {
     @Test
     void openWhileNothingIsOnClosedWhileMaintenanceIs() throws Exception {
         assertEquals(OPEN, gate.decide("/shop?item=1", null, false), "a first start is off");
-        store.apply(new StatusUpdate("Upgrading", null, true, null));
+        store.apply(Scope.SITE, new StatusUpdate("Upgrading", null, true, null), "alice");
         assertEquals(CLOSED, gate.decide("/shop?item=1", null, false));
         assertEquals(CLOSED, gate.decide(null, null, false), "no URI: the site's front page");
     }
 
     @Test
     void anAlwaysOpenPathAndAValidBypassCookiePassAClosedGateAndAnExpiredCookieDoesNot() throws Exception {
-        store.apply(new StatusUpdate("Upgrading", null, true, null));
+        store.apply(Scope.SITE, new StatusUpdate("Upgrading", null, true, null), "alice");
         assertEquals(OPEN, gate.decide("/.well-known/acme-challenge/token", null, false));
         assertEquals(CLOSED, gate.decide("/.well-known/acme-challenge/../admin", null, false));
         String cookie = gate.bypass.cookie(clock.millis(), false);
@@ -72,8 +73,8 @@ class GateTest {
 
     @Test
     void duringTheReopeningOnlyThoseLetInPassAndFromItsEndEveryone() throws Exception {
-        store.apply(new StatusUpdate("Upgrading", null, true, null));
-        store.applyIf(Scope.SITE, state -> true, new StatusUpdate(null, null, false, null, 20L), Cause.OPERATOR);
+        store.apply(Scope.SITE, new StatusUpdate("Upgrading", null, true, null), "alice");
+        store.applyIf(Scope.SITE, state -> true, new StatusUpdate(null, null, false, null, 20L), Author.operator("alice"));
         long from = store.current().reopening().from();
         assertEquals(CLOSED, gate.decide("/shop", null, true), "not let in yet: the page");
         String admitted = Admission.COOKIE + "=" + gate.admission.value(from, from);
@@ -85,17 +86,17 @@ class GateTest {
 
     @Test
     void anAnswerSharedByEveryPathIsTheAnswerForTheFrontPage() throws Exception {
-        store.apply(new StatusUpdate("Upgrading", null, true, null));
+        store.apply(Scope.SITE, new StatusUpdate("Upgrading", null, true, null), "alice");
         assertEquals(CLOSED, gate.decide("/.well-known/acme-challenge/token", null, true),
                 "a front that shares the answer must not keep an always-open path's answer for everyone");
         assertEquals(CLOSED, gate.decide(Bypass.PATH + SECRET, null, true), "nor hand the bypass to everyone");
-        store.apply(new StatusUpdate(null, null, false, null));
+        store.apply(Scope.SITE, new StatusUpdate(null, null, false, null), "alice");
         assertEquals(OPEN, gate.decide("/anything", null, true));
     }
 
     @Test
     void aClosedScopeClosesOnlyWhatItCoversWithTheMostSpecificPage() throws Exception {
-        store.apply("checkout", new StatusUpdate("Payments move", null, true, null));
+        store.apply("checkout", new StatusUpdate("Payments move", null, true, null), "alice");
         assertEquals(new Gate.Verdict(CLOSED, "checkout"), gate.decide("shop.test", "/checkout/pay", null, false));
         assertEquals(new Gate.Verdict(OPEN, "site"), gate.decide("shop.test", "/cart", null, false));
         assertEquals(new Gate.Verdict(OPEN, "site"), gate.decide("blog.test", "/checkout/pay", null, false));
@@ -103,14 +104,14 @@ class GateTest {
         assertEquals(OPEN, gate.decide("shop.test", "/checkout/pay", cookie.substring(0, cookie.indexOf(';')), false)
                 .decision(), "the bypass passes every scope");
         assertEquals(CLOSED, gate.decide("shop.test", "/checkout/pay", "circuit_breaker_bypass=1.x", false).decision());
-        store.apply("shop", new StatusUpdate(null, null, true, null));
+        store.apply("shop", new StatusUpdate(null, null, true, null), "alice");
         assertEquals(new Gate.Verdict(CLOSED, "shop"), gate.decide("shop.test", "/", null, true));
         assertEquals(new Gate.Verdict(CLOSED, "checkout"), gate.decide("shop.test", "/checkout/", null, false));
-        store.apply(new StatusUpdate(null, null, true, null));
+        store.apply(Scope.SITE, new StatusUpdate(null, null, true, null), "alice");
         assertEquals(new Gate.Verdict(CLOSED, "site"), gate.decide("blog.test", "/", null, true));
         assertEquals(new Gate.Verdict(CLOSED, "checkout"), gate.decide("shop.test", "/checkout/", null, false),
                 "the most specific closed scope's page, the site's closed too");
-        store.apply("checkout", new StatusUpdate(null, null, false, null));
+        store.apply("checkout", new StatusUpdate(null, null, false, null), "alice");
         assertEquals(new Gate.Verdict(CLOSED, "shop"), gate.decide("shop.test", "/checkout/", null, false));
         assertEquals(new Gate.Verdict(OPEN, "site"), gate.decide("shop.test", "/.well-known/acme-challenge/t", null,
                 false), "always-open paths stay open in every scope");

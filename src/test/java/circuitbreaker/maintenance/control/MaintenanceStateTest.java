@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import circuitbreaker.maintenance.entity.Author;
 import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.Phase;
@@ -31,15 +32,15 @@ class MaintenanceStateTest {
         assertEquals(Phase.FINAL, running.phaseAt(T + 600_000 - 60_000));
         assertEquals(Phase.COMPLETE, running.phaseAt(T + 600_000));
         MaintenanceState open = running.apply(new StatusUpdate(null, null, null, new StatusUpdate.End(null)), T,
-                Cause.OPERATOR, 0);
+                Author.operator("alice"), 0);
         assertEquals(Phase.ACTIVE, open.phaseAt(T + 9_999_999), "with no end known it never claims to be almost done");
-        MaintenanceState off = running.apply(new StatusUpdate(null, null, false, null), T, Cause.OPERATOR, 0);
+        MaintenanceState off = running.apply(new StatusUpdate(null, null, false, null), T, Author.operator("alice"), 0);
         assertEquals(Phase.COMPLETE, off.phaseAt(T));
     }
 
     @Test
     void anUpdateKeepsWhatItOmitsAndCountsTheVersion() {
-        MaintenanceState next = running.apply(new StatusUpdate("new", null, null, null), T + 5, Cause.OPERATOR, 0);
+        MaintenanceState next = running.apply(new StatusUpdate("new", null, null, null), T + 5, Author.operator("alice"), 0);
         assertEquals("new", next.message());
         assertEquals("issue", next.currentIssue());
         assertEquals(T + 600_000, next.estimatedCompletion());
@@ -50,10 +51,10 @@ class MaintenanceStateTest {
 
     @Test
     void turningOnAgainStartsANewMaintenance() {
-        MaintenanceState off = running.apply(new StatusUpdate(null, null, false, null), T + 10, Cause.OPERATOR, 0);
+        MaintenanceState off = running.apply(new StatusUpdate(null, null, false, null), T + 10, Author.operator("alice"), 0);
         assertFalse(off.isActive());
         assertEquals(T, off.startTime());
-        MaintenanceState on = off.apply(new StatusUpdate(null, null, null, null), T + 20, Cause.OPERATOR, 0);
+        MaintenanceState on = off.apply(new StatusUpdate(null, null, null, null), T + 20, Author.operator("alice"), 0);
         assertEquals(T + 20, on.startTime());
     }
 

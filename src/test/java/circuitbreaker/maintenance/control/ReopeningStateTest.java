@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import circuitbreaker.maintenance.entity.Author;
 import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.Phase;
@@ -26,35 +27,35 @@ class ReopeningStateTest {
 
     @Test
     void endingMaintenanceStartsAReopeningOfTheDefaultLengthOrTheOneGiven() {
-        MaintenanceState reopening = ON.apply(END, T, Cause.OPERATOR, 30);
+        MaintenanceState reopening = ON.apply(END, T, Author.operator("alice"), 30);
         assertFalse(reopening.isActive());
         assertEquals(T, reopening.reopening().from());
         assertEquals(T + 30_000, reopening.reopening().until());
         assertEquals(Phase.REOPENING, reopening.phaseAt(T + 29_999));
         assertEquals(Phase.COMPLETE, reopening.phaseAt(T + 30_000), "everyone is in by its end");
-        assertEquals(T + 120_000, ON.apply(reopen(120), T, Cause.OPERATOR, 30).reopening().until());
-        assertNull(ON.apply(reopen(0), T, Cause.OPERATOR, 30).reopening(), "0: everyone at once, as before");
-        assertNull(ON.apply(END, T, Cause.OPERATOR, 0).reopening(), "CIRCUIT_BREAKER_REOPEN_SECONDS=0");
+        assertEquals(T + 120_000, ON.apply(reopen(120), T, Author.operator("alice"), 30).reopening().until());
+        assertNull(ON.apply(reopen(0), T, Author.operator("alice"), 30).reopening(), "0: everyone at once, as before");
+        assertNull(ON.apply(END, T, Author.operator("alice"), 0).reopening(), "CIRCUIT_BREAKER_REOPEN_SECONDS=0");
     }
 
     @Test
     void whileItGoesOnEveryoneNowEndsItAndANewLengthKeepsItsName() {
-        MaintenanceState reopening = ON.apply(END, T, Cause.WATCHER, 30);
-        MaintenanceState now = reopening.apply(reopen(0), T + 5_000, Cause.OPERATOR, 30);
+        MaintenanceState reopening = ON.apply(END, T, Author.WATCHER, 30);
+        MaintenanceState now = reopening.apply(reopen(0), T + 5_000, Author.operator("alice"), 30);
         assertEquals(T + 5_000, now.reopening().until());
         assertFalse(now.reopeningAt(T + 5_000), "the gate is open to everyone from this moment");
-        MaintenanceState longer = reopening.apply(reopen(100), T + 5_000, Cause.OPERATOR, 30);
+        MaintenanceState longer = reopening.apply(reopen(100), T + 5_000, Author.operator("alice"), 30);
         assertEquals(T, longer.reopening().from(), "the same reopening: those let in stay in");
         assertEquals(T + 105_000, longer.reopening().until());
         MaintenanceState renamed = reopening.apply(new StatusUpdate("A note", null, false, null), T + 1_000,
-                Cause.OPERATOR, 30);
+                Author.operator("alice"), 30);
         assertEquals(reopening.reopening(), renamed.reopening(), "an update without a length leaves it as it is");
     }
 
     @Test
     void maintenanceOnAgainEndsItAndTheLeadersRecordKeepsTheCount() {
-        MaintenanceState reopening = ON.apply(END, T, Cause.WATCHER, 30);
-        assertNull(reopening.apply(new StatusUpdate("Failing again", null, true, null), T + 3_000, Cause.WATCHER, 30)
+        MaintenanceState reopening = ON.apply(END, T, Author.WATCHER, 30);
+        assertNull(reopening.apply(new StatusUpdate("Failing again", null, true, null), T + 3_000, Author.WATCHER, 30)
                 .reopening(), "a trip during the reopening stops the admissions");
         assertFalse(reopening.reopening().dueAt(T + 29_999));
         assertTrue(reopening.reopening().dueAt(T + 30_000));

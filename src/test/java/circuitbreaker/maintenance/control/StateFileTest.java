@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import circuitbreaker.maintenance.entity.Author;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.platform.FileFormat;
@@ -122,7 +123,7 @@ class StateFileTest {
         Files.createDirectory(folder.resolve("maintenance-status.json.tmp")); // the temp file cannot be written
         assertThrows(IOException.class, () -> file.save(Map.of(Scope.SITE, state.apply(
                 new circuitbreaker.maintenance.entity.StatusUpdate("new", null, null, null), 3000,
-                circuitbreaker.maintenance.entity.Cause.OPERATOR, 0))));
+                circuitbreaker.maintenance.entity.Author.operator("alice"), 0))));
         assertEquals(new String(before), Files.readString(path));
         assertNotNull(file.health().lastError());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import circuitbreaker.maintenance.entity.Author;
 import circuitbreaker.maintenance.entity.AdmissionMode;
 import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.MaintenanceState;
@@ -15,7 +16,7 @@ class AdmissionTest {
 
     static final long T = 1_800_000_000_000L;
     static final MaintenanceState REOPENING = new MaintenanceState(true, "m", "i", 0, null, 0, 1, "operator")
-            .apply(new StatusUpdate(null, null, false, null), T, Cause.OPERATOR, 30);
+            .apply(new StatusUpdate(null, null, false, null), T, Author.operator("alice"), 30);
 
     final Admission here = new Admission();
     final Admission member = new Admission();
@@ -70,7 +71,7 @@ class AdmissionTest {
     @Test
     void inAdmissionModeAnAdmissionLastsWhileItsVisitorIsActive() {
         MaintenanceState waitingRoom = new MaintenanceState(false, "m", "i", 0, null, 0, 1, "operator")
-                .withAdmission(new AdmissionMode(T + 7, 600, 300, "operator"), T, Cause.OPERATOR);
+                .withAdmission(new AdmissionMode(T + 7, 600, 300, "operator"), T, Author.operator("alice"));
         String value = here.value(T + 7, T + 1_000);
         assertTrue(here.valid(value, waitingRoom, T + 200_000), "used within the idle time");
         assertTrue(here.valid(value, waitingRoom, T + 450_000), "idle 250 s since its last request: still in");
@@ -87,7 +88,7 @@ class AdmissionTest {
         assertTrue(here.tradable(last, REOPENING, after));
         assertFalse(here.tradable(last, REOPENING, T + 30_000 + 700_000), "not after the cookie's 10 minutes");
         assertFalse(here.tradable(stranger.value(T, T + 29_900), REOPENING, after), "signed outside the fleet");
-        MaintenanceState closedAgain = REOPENING.apply(new StatusUpdate(null, null, true, null), after, Cause.OPERATOR,
+        MaintenanceState closedAgain = REOPENING.apply(new StatusUpdate(null, null, true, null), after, Author.operator("alice"),
                 30);
         assertFalse(here.tradable(last, closedAgain, after + 1), "maintenance on again");
     }

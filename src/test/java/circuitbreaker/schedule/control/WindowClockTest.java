@@ -9,6 +9,8 @@ import circuitbreaker.fleet.Grid;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.ScopeBook;
 import circuitbreaker.maintenance.control.StateFile;
+import circuitbreaker.maintenance.entity.Author;
+import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 import circuitbreaker.maintenance.entity.StateChanged;
 import circuitbreaker.maintenance.entity.StatusUpdate;
@@ -109,7 +111,7 @@ class WindowClockTest {
     void anOperatorsChangeDuringTheWindowIsLeftForTheOperatorToEnd() throws Exception {
         at(START);
         clock.set(START + 5_000);
-        store.apply(new StatusUpdate("Taking longer", null, null, null));
+        store.apply(Scope.SITE, new StatusUpdate("Taking longer", null, null, null), "alice");
         at(END);
         assertTrue(store.current().isActive(), "the operator decides when it ends");
         assertEquals("Taking longer", store.current().message());
@@ -118,7 +120,7 @@ class WindowClockTest {
     @Test
     void aMaintenanceAlreadyOnWhenItBeginsIsLeftAsItIs() throws Exception {
         clock.set(T);
-        store.apply(new StatusUpdate("Emergency fix", null, true, null));
+        store.apply(Scope.SITE, new StatusUpdate("Emergency fix", null, true, null), "alice");
         at(START);
         assertEquals("Emergency fix", store.current().message());
         assertEquals("operator", store.current().cause());

@@ -1,0 +1,39 @@
+package circuitbreaker.access;
+
+import circuitbreaker.platform.Errors;
+import circuitbreaker.platform.Metrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.lang.System.Logger.Level;
+
+/** Refusing a caller: the API's error shape, counted by reason in {@code circuitbreaker_access_refused{reason}}. */
+@ApplicationScoped
+public class Refusals {
+
+    private static final System.Logger LOG = System.getLogger(Refusals.class.getName());
+
+    @Inject
+    Metrics metrics;
+
+    /** @param reason token, loopback, role or scope */
+    public Response refuse(int status, String reason, String error) {
+        metrics.count("circuitbreaker_access_refused", "reason", reason);
+        return Errors.json(status, error);
+    }
+
+    /**
+     * The refusal of a change to this scope by the request's caller, or null when its rights reach it: for what only
+     * the resource knows the scope of (a window found by its id).
+     */
+    public Response refusalToChange(SecurityContext security, String scope) {
+        Caller caller = (Caller) security.getUserPrincipal();
+        String refusal = caller.refusalToChange(scope);
+        if (refusal == null) {
+            return null;
+        }
+        LOG.log(Level.INFO, "Refused a change of {0} to {1}: {2}", scope, caller.name(), refusal);
+        return refuse(403, caller.mayChange() ? "scope" : "role", refusal);
+    }
+}
