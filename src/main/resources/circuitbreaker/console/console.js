@@ -225,7 +225,7 @@
     $("state").setAttribute("data-on", String(s.isActive));
     var by = overview.changedBy && overview.changedBy.site;
     set("cause", s.isActive ? "opened by " + ({ operator: "an operator", deploy: "a deploy", schedule: "the schedule",
-      watcher: "the automatic breaker" }[s.cause] || s.cause) + (by && by !== s.cause ? " (" + by + ")" : "")
+      watcher: "the automatic breaker" }[s.cause] || s.cause) + (by && (s.cause === "operator" || s.cause === "deploy") ? " (" + by + ")" : "")
       : opening ? "visitors are let back in the order they waited" : "visitors reach the site");
     renderReopening(opening ? s.reopening : null);
     renderAdmission(s.admission, s.phase === "admission");

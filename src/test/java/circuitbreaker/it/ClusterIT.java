@@ -168,6 +168,7 @@ class ClusterIT {
         assertEquals(List.of("edge"), a.api().health().getJsonObject("scopes").getJsonArray("differ")
                 .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(), "beta reads other scopes");
         assertTrue(a.api().get("/api/maintenance/scopes/blog/status").statusCode() == 404, "alpha has no blog");
+        operatorsFollowTheFleet();
 
         micros.sort(null);
         long median = micros.get(49);
@@ -248,6 +249,51 @@ class ClusterIT {
         assertEquals(2, Api.json(b.api().get("/api/maintenance/history?limit=5")).getJsonArray("entries")
                 .getValuesAs(JsonObject.class).stream().filter(e -> e.getString("cause").equals("schedule")).count(),
                 "one timeline entry for the opening, one for the closing");
+    }
+
+    /**
+     * Operators named on alpha (its own file, by the real CLI) hold on beta within 2 s, and a revoked token is refused
+     * on both within 2 s. Once no operator is left, loopback clients operate again, as before.
+     */
+    void operatorsFollowTheFleet() throws Exception {
+        String stays = operator("add", "stays").out().strip();
+        String leaves = operator("add", "leaves").out().strip();
+        long start = System.nanoTime();
+        for (ServiceProcess member : List.of(a, b)) {
+            // Until then loopback clients were trusted: only a refused stranger's token shows the operators hold.
+            Waits.await("a token to be needed, and both to work, on " + member.port, Duration.ofSeconds(10),
+                    () -> callerStatus(member, "cbo_not-a-token") == 401 && callerStatus(member, stays) == 200
+                    && callerStatus(member, leaves) == 200);
+        }
+        long followed = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(followed <= 2_000, "beta followed alpha's file in " + followed + " ms");
+        assertEquals(0, operator("revoke", "leaves").exitCode());
+        start = System.nanoTime();
+        for (ServiceProcess member : List.of(a, b)) {
+            Waits.await("the revoked token to be refused on " + member.port, Duration.ofSeconds(10),
+                    () -> callerStatus(member, leaves) == 401);
+        }
+        long revoked = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(revoked <= 2_000, "refused fleet-wide " + revoked + " ms after the revoke");
+        assertEquals(200, callerStatus(b, stays));
+        System.out.printf("Operators across the fleet: followed in %d ms, revoked in %d ms%n", followed, revoked);
+        assertEquals(0, operator("revoke", "stays").exitCode());
+        Waits.await("loopback clients to operate again", Duration.ofSeconds(10), () -> b.api().get(
+                "/api/maintenance/console/caller").body().contains("\"name\":\"loopback\""));
+    }
+
+    /** The CLI's operator command on alpha's operators file (beside its state file). */
+    Command operator(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("bash", "scripts/circuit-breaker-status.sh", "operator"));
+        command.addAll(List.of(arguments));
+        Command done = Command.run(Map.of("CIRCUIT_BREAKER_OPERATORS_FILE",
+                a.stateFile().resolveSibling("operators.json").toString()), command);
+        assertEquals(0, done.exitCode(), done.toString());
+        return done;
+    }
+
+    static int callerStatus(ServiceProcess member, String token) {
+        return member.api().get("/api/maintenance/console/caller", "Authorization", "Bearer " + token).statusCode();
     }
 
     /**

@@ -45,7 +45,8 @@ class ConsoleIT {
         Path scopes = Files.writeString(work.resolve("scopes.json"),
                 "[{\"name\": \"checkout\", \"paths\": [\"/checkout/\"]}]");
         breaker = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_TOKEN", Api.TOKEN,
-                "CIRCUIT_BREAKER_SCOPES_FILE", scopes.toString()));
+                "CIRCUIT_BREAKER_SCOPES_FILE", scopes.toString(), "CIRCUIT_BREAKER_OPERATORS_FILE",
+                work.resolve("operators.json").toString()));
         breaker.start();
         int sitePort = ServiceProcess.freePort();
         site = FrontProxy.mainSite(sitePort);
@@ -322,6 +323,29 @@ class ConsoleIT {
         click("button[aria-label='Open checkout']");
         operator.await("checkout open again", SOON, d -> operator.text("scopes").contains("checkout (/checkout/): Open"));
         assertEquals(false, Api.json(breaker.api().get("/api/maintenance/scopes/checkout/status")).getBoolean("isActive"));
+    }
+
+    @Test
+    void aViewerSeesWhoDidWhatAndIsOfferedNoChange() {
+        Command added = Command.run(Map.of("CIRCUIT_BREAKER_OPERATORS_FILE", work.resolve("operators.json").toString()),
+                "bash", "scripts/circuit-breaker-status.sh", "operator", "add", "grafana", "--role", "viewer");
+        assertEquals(0, added.exitCode(), added.toString());
+        String viewer = added.out().strip();
+        Waits.await("the service to follow the operators file", SOON, () -> breaker.api().get(
+                "/api/maintenance/console/caller", "Authorization", "Bearer " + viewer).statusCode() == 200);
+        post("{\"message\":\"Signed by the default operator\",\"countdown\":600}");
+        signIn(viewer);
+        operator.await("the console to go live", SOON,
+                d -> "live".equals(operator.element("connection").getAttribute("data-state")));
+        operator.awaitText("signed-in", "Signed in as grafana (viewer: reads only)", SOON);
+        assertEquals("opened by an operator (default)", operator.text("cause"));
+        assertTrue(operator.text("timeline").contains("on by default: Signed by the default operator"),
+                operator.text("timeline"));
+        for (String control : List.of("close", "publish", "everyone")) {
+            assertFalse(operator.element(control).isDisplayed(), control + " is not offered to a viewer");
+        }
+        assertFalse(operator.element("scope-message").isEnabled(), "nor the scope's form");
+        post("{\"isActive\":false}");
     }
 
     @Test

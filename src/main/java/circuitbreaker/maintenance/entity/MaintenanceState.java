@@ -107,8 +107,8 @@ public record MaintenanceState(boolean isActive, String message, String currentI
     }
 
     /** Maintenance is on, and the last change was this one's: the watcher and windows close only such. */
-    public boolean openedBy(Cause by) {
-        return isActive && causedBy(by);
+    public boolean openedBy(Author by) {
+        return isActive && causedBy(by.cause());
     }
 
     /**

@@ -4,7 +4,6 @@ import circuitbreaker.fleet.Fleet;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.ScopeBook;
 import circuitbreaker.maintenance.entity.Author;
-import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.StatusUpdate;
 import circuitbreaker.platform.FailsAlone;
 import circuitbreaker.platform.Second;
@@ -78,7 +77,7 @@ public class WindowClock {
         // An operator's or the watcher's maintenance that is on already is left as it is; a window's is replaced.
         StatusUpdate start = new StatusUpdate(window.message(), window.currentIssue(), true,
                 new StatusUpdate.End(occurrence.end()));
-        boolean opened = store.applyIf(scope, state -> !state.isActive() || state.openedBy(Cause.SCHEDULE), start,
+        boolean opened = store.applyIf(scope, state -> !state.isActive() || state.openedBy(Author.WINDOW), start,
                 Author.WINDOW).isPresent();
         windows.markOpened(occurrence, now);
         LOG.log(Level.INFO, opened ? "Window {0} began: maintenance of {2} is on until {1}"
@@ -88,7 +87,7 @@ public class WindowClock {
 
     private void closeEnded(String scope) throws IOException {
         StatusUpdate end = new StatusUpdate(null, null, false, null);
-        if (store.applyIf(scope, state -> state.openedBy(Cause.SCHEDULE), end, Author.WINDOW).isPresent()) {
+        if (store.applyIf(scope, state -> state.openedBy(Author.WINDOW), end, Author.WINDOW).isPresent()) {
             LOG.log(Level.INFO, "A window ended: maintenance of {0} is off", scope);
         }
     }

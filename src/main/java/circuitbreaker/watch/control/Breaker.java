@@ -1,6 +1,6 @@
 package circuitbreaker.watch.control;
 
-import circuitbreaker.maintenance.entity.Cause;
+import circuitbreaker.maintenance.entity.Author;
 import circuitbreaker.maintenance.entity.MaintenanceState;
 
 /**
@@ -26,7 +26,7 @@ public final class Breaker {
         if (healthy) {
             successes++;
             failures = 0;
-            return successes >= successesToRecover && state.openedBy(Cause.WATCHER) ? Move.RECOVER : Move.NONE;
+            return successes >= successesToRecover && state.openedBy(Author.WATCHER) ? Move.RECOVER : Move.NONE;
         }
         failures++;
         successes = 0;

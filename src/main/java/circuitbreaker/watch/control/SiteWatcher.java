@@ -4,7 +4,6 @@ import circuitbreaker.fleet.Fleet;
 import circuitbreaker.maintenance.control.MaintenanceStore;
 import circuitbreaker.maintenance.control.ScopeBook;
 import circuitbreaker.maintenance.entity.Author;
-import circuitbreaker.maintenance.entity.Cause;
 import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.maintenance.entity.StatusUpdate;
 import circuitbreaker.page.control.PageText;
@@ -157,7 +156,7 @@ public class SiteWatcher {
 
     private void recover(Probe probe) throws IOException {
         StatusUpdate close = new StatusUpdate(null, null, false, null);
-        if (store.applyIf(probe.scope, state -> state.openedBy(Cause.WATCHER), close, Author.WATCHER).isPresent()) {
+        if (store.applyIf(probe.scope, state -> state.openedBy(Author.WATCHER), close, Author.WATCHER).isPresent()) {
             metrics.count("circuitbreaker_breaker_moves", "move", "recovered");
             LOG.log(Level.INFO, "Breaker recovered: {0} answered {1} times in a row; maintenance of {2} is off",
                     probe.url, settings.successes(), probe.scope);
@@ -170,7 +169,7 @@ public class SiteWatcher {
             return new WatcherHealth(false, null, false, "closed", 0, 0, null, null);
         }
         return new WatcherHealth(true, site.url.toString(), watching,
-                store.current().openedBy(Cause.WATCHER) ? "open" : "closed", site.breaker.failuresInRow(),
+                store.current().openedBy(Author.WATCHER) ? "open" : "closed", site.breaker.failuresInRow(),
                 site.breaker.successesInRow(), site.lastCheck, site.lastError);
     }
 
