@@ -2,7 +2,9 @@ package circuitbreaker.access;
 
 import circuitbreaker.platform.Loopback;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -26,6 +28,8 @@ public class OperatorAccess {
 
     private static final System.Logger LOG = System.getLogger(OperatorAccess.class.getName());
     private static final String BEARER = "Bearer ";
+    /** What the console sends on every call: a page of another site cannot (no CORS), so a session is the console's. */
+    public static final String CONSOLE_HEADER = "X-Circuit-Breaker-Console";
     /** A request carrying any of these came through a proxy: whoever sent it, it is not a loopback client. */
     public static final List<String> PROXY_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Real-IP", "Via");
 
@@ -33,6 +37,12 @@ public class OperatorAccess {
     private String defaultHash;
     private boolean locked;
     private Operators operators;
+
+    @Inject
+    Instance<OpenIdSettings> openId;
+
+    @Inject
+    Instance<OpenIdContext> openIdContext;
 
     protected OperatorAccess() {
     }
@@ -87,8 +97,17 @@ public class OperatorAccess {
                 + "configure CIRCUIT_BREAKER_TOKEN or add an operator");
     }
 
-    /** The caller of a request, from its Authorization header, its address and its Host. */
+    /**
+     * The caller of a request: a person signed in to the console through OpenID Connect (no Authorization header, a
+     * session), else from its Authorization header, its address and its Host.
+     */
     public Identity identify(HttpServletRequest request) {
+        if (request.getHeader("Authorization") == null && request.getUserPrincipal() != null && openId != null
+                && openId.isResolvable()) {
+            return request.getHeader(CONSOLE_HEADER) == null ? Identity.refused(403, "console", "a person signed in "
+                    + "through the identity provider acts through the console only (" + CONSOLE_HEADER + " missing)")
+                    : SignedInPerson.identify(openIdContext.get(), request.getUserPrincipal().getName(), openId.get());
+        }
         boolean proxied = PROXY_HEADERS.stream().anyMatch(name -> request.getHeader(name) != null);
         return identify(request.getHeader("Authorization"), request.getRemoteAddr(), request.getHeader("Host"),
                 proxied);

@@ -1,4 +1,5 @@
-/* Circuit Breaker console: the token lives in this tab's sessionStorage and travels only as a bearer header. */
+/* Circuit Breaker console: the token lives in this tab's sessionStorage and travels only as a bearer header; a person
+   signed in through the company's identity provider has a session cookie instead (SameSite, HttpOnly). */
 (function () {
   "use strict";
   var KEY = "circuit-breaker-token";
@@ -9,6 +10,7 @@
   var overview = null;
   var feed = null;        // the AbortController of the open feed
   var draftTouched = false;
+  var viaProvider = false; // signed in through the identity provider: a session, no token
   var previewTimer = 0;
   var previewSeq = 0;
   var note = sessionStorage.getItem(NOTE) || "";
@@ -17,7 +19,7 @@
   function token() { return sessionStorage.getItem(KEY) || ""; }
 
   function headers(sent, json) {
-    var h = {};
+    var h = { "X-Circuit-Breaker-Console": "1" }; // the API takes a session only with it: no other site can send it
     if (sent) { h.Authorization = "Bearer " + sent; }
     if (json) { h["Content-Type"] = "application/json"; }
     return h;
@@ -31,7 +33,7 @@
   function call(method, path, body) {
     var sent = token();
     return fetch(API + path, {
-      method: method, headers: headers(sent, body !== undefined), cache: "no-store", credentials: "omit",
+      method: method, headers: headers(sent, body !== undefined), cache: "no-store", credentials: "same-origin",
       body: body === undefined ? undefined : JSON.stringify(body)
     }).then(function (response) {
       if (response.status === 401) { refused(sent); }
@@ -50,9 +52,8 @@
 
   function start() {
     call("GET", "console").then(function (response) {
-      if (response.status === 403) {
-        showSignIn("No token is configured on this instance, so the console works only from the machine it runs on.");
-        return;
+      if (response.status === 403) { // the service says why: no token configured here, or no right at the provider
+        return answer(response).catch(function (error) { showSignIn(error.message, true); });
       }
       if (response.status === 401) { return; } // signed out already, with the reason
       if (!response.ok) { showSignIn("The service answered " + response.status + "; try again in a moment."); return; }
@@ -73,6 +74,8 @@
   /** Who is signed in; a viewer reads everything and is offered no change (the service would refuse it). */
   function showCaller(caller) {
     var viewer = caller.role === "viewer";
+    viaProvider = !token() && caller.name !== "loopback";
+    $("sign-out").hidden = !token() && !viaProvider;
     document.body.setAttribute("data-role", caller.role);
     set("signed-in", "Signed in as " + caller.name + " (" + caller.role
       + (viewer ? ": reads only" : caller.scopes.length ? ": may change " + caller.scopes.join(", ") : "") + ")");
@@ -80,7 +83,7 @@
       .forEach(function (field) { field.disabled = viewer; });
   }
 
-  function showSignIn(error) {
+  function showSignIn(error, signedInElsewhere) {
     if (feed) { feed.abort(); feed = null; }
     overview = null;
     $("desk").hidden = true;
@@ -91,9 +94,19 @@
     if (error) { $("token").value = ""; } // a refused token goes; someone typing a first one is left alone
     $("instance").textContent = "";
     $("signed-in").textContent = "";
+    fetch(API + "console/sign-in", { cache: "no-store", credentials: "omit" }).then(answer).then(function (how) {
+      $("provider-sign-in").hidden = !how.openIdConnect;
+      viaProvider = Boolean(signedInElsewhere && how.openIdConnect && !token());
+      $("sign-out").hidden = !viaProvider; // a person the provider vouched for, without rights here
+    }, function () { });
   }
 
   function signOut(error) {
+    if (viaProvider) { // signed in through the provider: end the session, then start again
+      var again = function () { sessionStorage.setItem(NOTE, error || ""); location.reload(); };
+      fetch("/console/sign-out", { method: "POST", credentials: "same-origin" }).then(again, again);
+      return;
+    }
     sessionStorage.removeItem(KEY);
     if (overview) { // operators' data is on the page: leave nothing of it behind
       sessionStorage.setItem(NOTE, error || "");
@@ -121,7 +134,7 @@
     var controller = new AbortController();
     var sent = token();
     feed = controller;
-    fetch(API + "console/feed", { headers: headers(sent, false), cache: "no-store", credentials: "omit",
+    fetch(API + "console/feed", { headers: headers(sent, false), cache: "no-store", credentials: "same-origin",
         signal: controller.signal }).then(function (response) {
       if (response.status === 401) { refused(sent); return; }
       if (!response.ok || !response.body) { throw new Error("feed " + response.status); }

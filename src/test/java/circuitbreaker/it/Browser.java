@@ -108,9 +108,13 @@ final class Browser implements AutoCloseable {
         return Api.json((String) result);
     }
 
-    /** Waits for a condition, polling every 50 ms; the failure names what was awaited. */
+    /**
+     * Waits for a condition, polling every 50 ms; the failure names what was awaited. An element found just before
+     * the page reloaded (a sign-out does) counts as not yet.
+     */
     <T> T await(String what, Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).withMessage(what).until(condition);
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** Waits until an element's text equals the expected text. */

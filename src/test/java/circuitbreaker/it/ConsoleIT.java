@@ -39,14 +39,19 @@ class ConsoleIT {
     GatedProxy nginx;
     Browser operator;
     Browser visitor;
+    OpenIdProvider provider;
 
     @BeforeAll
     void start() throws Exception {
         Path scopes = Files.writeString(work.resolve("scopes.json"),
                 "[{\"name\": \"checkout\", \"paths\": [\"/checkout/\"]}]");
+        provider = new OpenIdProvider(ServiceProcess.freePort());
         breaker = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_TOKEN", Api.TOKEN,
                 "CIRCUIT_BREAKER_SCOPES_FILE", scopes.toString(), "CIRCUIT_BREAKER_OPERATORS_FILE",
-                work.resolve("operators.json").toString()));
+                work.resolve("operators.json").toString(), "CIRCUIT_BREAKER_OIDC_ISSUER", provider.issuer().toString(),
+                "CIRCUIT_BREAKER_OIDC_CLIENT_ID", OpenIdProvider.CLIENT_ID,
+                "CIRCUIT_BREAKER_OIDC_CLIENT_SECRET", OpenIdProvider.CLIENT_SECRET));
+        provider.start(breaker.api().uri("/console/sign-in"));
         breaker.start();
         int sitePort = ServiceProcess.freePort();
         site = FrontProxy.mainSite(sitePort);
@@ -57,7 +62,7 @@ class ConsoleIT {
 
     @AfterAll
     void stop() throws Exception {
-        for (AutoCloseable part : new AutoCloseable[] {operator, visitor, nginx}) {
+        for (AutoCloseable part : new AutoCloseable[] {operator, visitor, nginx, provider}) {
             if (part != null) {
                 part.close();
             }
@@ -80,6 +85,7 @@ class ConsoleIT {
             browser.preferNothing();
             browser.cdp("Emulation.clearDeviceMetricsOverride");
         }
+        operator.cdp("Network.clearBrowserCookies"); // signed out of the provider and of the console's session
         visitor.driver.get("about:blank"); // no visitor waits until a test brings one
         operator.open(breaker.api().uri("/console"));
         operator.js("sessionStorage.clear();");
@@ -346,6 +352,70 @@ class ConsoleIT {
         }
         assertFalse(operator.element("scope-message").isEnabled(), "nor the scope's form");
         post("{\"isActive\":false}");
+    }
+
+    /** Through the provider's own login and consent pages, as a person does it. */
+    void signInThroughTheProvider(String login) {
+        operator.open(breaker.api().uri("/console"));
+        operator.await("the provider's sign-in link", SOON, d -> operator.element("provider-sign-in").isDisplayed());
+        click("#provider-sign-in a");
+        operator.await("the provider's login page", SOON, d -> !d.findElements(By.name("login")).isEmpty());
+        operator.driver.findElement(By.name("login")).sendKeys(login);
+        operator.driver.findElement(By.name("password")).sendKeys("any", Keys.ENTER);
+        operator.await("the provider's consent page", SOON, d -> d.getPageSource().contains("Continue"));
+        click("button[type=submit]");
+        operator.await("back at the console", SOON, d -> d.getCurrentUrl().equals(breaker.api().uri("/console")
+                .toString()));
+    }
+
+    @Test
+    void aPersonSignsInThroughTheCompanysProviderAndActsOnlyWithinTheirClaim() throws Exception {
+        signInThroughTheProvider("alice");
+        operator.awaitText("signed-in", "Signed in as alice (operator: may change checkout)", SOON);
+        operator.await("the console to go live", SOON,
+                d -> "live".equals(operator.element("connection").getAttribute("data-state")));
+        assertEquals(null, operator.js("return sessionStorage.getItem('circuit-breaker-token');"), "no token pasted");
+
+        new org.openqa.selenium.support.ui.Select(operator.element("scope-name")).selectByValue("checkout");
+        type("scope-message", "Alice moves the payments");
+        click("#scope-form button[type=submit]");
+        operator.awaitText("scope-result", "checkout is closed.", SOON);
+        JsonObject overview = breaker.api().overview();
+        assertEquals("alice", overview.getJsonObject("changedBy").getString("checkout"), "signed with her name");
+        operator.await("the scopes list to name her", SOON,
+                d -> operator.text("scopes").contains("Alice moves the payments · 15:00 left · last change by alice")
+                || operator.text("scopes").contains("last change by alice"));
+
+        JsonObject site = breaker.api().status();
+        type("draft-message", "Alice tries the whole site");
+        click("#publish");
+        operator.await("the service's refusal shown", SOON,
+                d -> operator.text("action-result").contains("'alice' may change only checkout, not 'site'"));
+        assertEquals(site.getJsonNumber("version"), breaker.api().status().getJsonNumber("version"),
+                "the site is untouched");
+
+        // A page of another site cannot use her session: without the console's header the API refuses.
+        String session = operator.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        var forged = breaker.api().send("/api/maintenance/scopes/checkout/status", "POST", "{\"isActive\":false}",
+                "Content-Type", "application/json", "Cookie", "JSESSIONID=" + session);
+        assertEquals(403, forged.statusCode(), forged.body());
+        assertTrue(Api.json(breaker.api().get("/api/maintenance/scopes/checkout/status")).getBoolean("isActive"));
+        breaker.api().send("/api/maintenance/scopes/checkout/status", "POST", "{\"isActive\":false}",
+                "Content-Type", "application/json", "Authorization", "Bearer " + Api.TOKEN);
+
+        click("#sign-out");
+        operator.await("the sign-in form again", SOON, d -> operator.element("token").isDisplayed());
+        assertEquals(401, breaker.api().get("/api/maintenance/console", "Cookie", "JSESSIONID=" + session,
+                "X-Circuit-Breaker-Console", "1").statusCode(), "the session ended with the sign-out");
+
+        // Someone the provider knows but gives no right in the breaker is told so, plainly.
+        operator.cdp("Network.clearBrowserCookies");
+        signInThroughTheProvider("mallory");
+        operator.awaitText("sign-in-error", "you are signed in as mallory, but the identity provider gives you no "
+                + "right in the breaker: your claim 'circuit_breaker' needs viewer, operator or operator:SCOPE. Ask "
+                + "whoever manages the provider", SOON);
+        assertFalse(operator.element("desk").isDisplayed());
+        assertTrue(operator.element("sign-out").isDisplayed(), "and may sign out to try another account");
     }
 
     @Test

@@ -2,6 +2,7 @@ package circuitbreaker.console.boundary;
 
 import circuitbreaker.access.Caller;
 import circuitbreaker.access.Needs;
+import circuitbreaker.access.OpenIdSettings;
 import circuitbreaker.access.Role;
 import circuitbreaker.console.control.ConsoleFeed;
 import circuitbreaker.console.control.ConsoleOverview;
@@ -19,6 +20,7 @@ import circuitbreaker.platform.NoStore;
 import circuitbreaker.timeline.control.Timeline;
 import circuitbreaker.timeline.entity.TimelineEntry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,6 +43,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -69,6 +72,9 @@ public class ConsoleResource {
     @Inject
     PageAnswer page;
 
+    @Inject
+    Instance<OpenIdSettings> openId;
+
     @Context
     HttpServletRequest request;
 
@@ -81,6 +87,16 @@ public class ConsoleResource {
     @Operation(summary = "Everything the console shows: state, visitors, watcher, windows, timeline, webhooks")
     public Response overview() {
         return Response.ok(overview.now()).cacheControl(NoStore.cacheControl()).build();
+    }
+
+    @GET
+    @Path("sign-in")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "How the console signs people in: always with a token, and through OpenID Connect when "
+            + "configured (GET /console/sign-in)")
+    public Response signIn() {
+        return Response.ok(Map.of("token", true, "openIdConnect", openId.isResolvable()))
+                .cacheControl(NoStore.cacheControl()).build();
     }
 
     @GET

@@ -59,8 +59,8 @@ public class MaintenanceResource {
     @Operation(summary = "Change the maintenance state; omitted fields keep their value",
             description = "Fields: message, currentIssue (at most 500 characters), countdown (seconds from now, "
                     + "0 to 604800), estimatedCompletion (epoch ms or null; wins over countdown), isActive. A POST "
-                    + "without isActive:false puts maintenance on. Needs 'Authorization: Bearer <token>' when a "
-                    + "token is configured, otherwise a loopback client.")
+                    + "without isActive:false puts maintenance on. Needs an operator's 'Authorization: Bearer <token>' "
+                    + "when a token is configured, otherwise a loopback client.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "fifteen minutes",
             value = "{\"message\":\"Upgrading the database\",\"currentIssue\":\"Schema migration\",\"countdown\":900}")))
     @APIResponse(responseCode = "200", description = "Saved, then sent to every page",
@@ -69,7 +69,8 @@ public class MaintenanceResource {
     @APIResponse(responseCode = "400", description = "Invalid; nothing changed", content = @Content(examples =
             @ExampleObject(name = "refused", value = "{\"success\":false,\"error\":\"countdown must not be negative\"}")))
     @APIResponse(responseCode = "401", description = "Token missing or wrong")
-    @APIResponse(responseCode = "403", description = "No token configured and not a loopback client")
+    @APIResponse(responseCode = "403", description = "A viewer's token, an operator's outside its scopes, or no token "
+            + "configured and not a loopback client")
     @APIResponse(responseCode = "413", description = "Body over 16 KiB")
     @APIResponse(responseCode = "415", description = "Not application/json")
     @APIResponse(responseCode = "503", description = "Could not be saved; nothing changed")

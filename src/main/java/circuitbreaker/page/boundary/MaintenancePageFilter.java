@@ -80,6 +80,7 @@ public class MaintenancePageFilter extends HttpFilter {
 
     static boolean isApplicationPath(String path) {
         return path.equals("/health") || path.equals("/ws") || PUBLIC_PATHS.contains(path) || path.equals(CONSOLE)
+                || path.equals(CONSOLE + "/sign-in") || path.equals(CONSOLE + "/sign-out")
                 || path.startsWith(API) || path.startsWith(BYPASS) || path.startsWith(SCOPE_FEED)
                 || MONITORING.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
