@@ -3,7 +3,9 @@ package circuitbreaker.access;
 import circuitbreaker.platform.FailsAlone;
 import circuitbreaker.platform.Second;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -58,6 +60,11 @@ public class Operators {
         }
         LOG.log(Level.INFO, book.operators().isEmpty() ? "No operators in {0}" : "Operators from {0}: {1}", file,
                 String.join(", ", book.operators().stream().map(Operator::name).toList()));
+    }
+
+    /** Reads the file at deployment, not at the first tick, so a file with a mistake stops the start. */
+    void loadAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        book();
     }
 
     /** The operator whose token this is (its SHA-256, hex), if any. */

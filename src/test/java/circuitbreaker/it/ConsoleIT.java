@@ -395,7 +395,10 @@ class ConsoleIT {
                 "the site is untouched");
 
         // A page of another site cannot use her session: without the console's header the API refuses.
-        String session = operator.driver.manage().getCookieNamed("JSESSIONID").getValue();
+        org.openqa.selenium.Cookie cookie = operator.driver.manage().getCookieNamed("JSESSIONID");
+        assertEquals("Lax", cookie.getSameSite(), "not sent with another site's posts");
+        assertTrue(cookie.isHttpOnly(), "out of scripts' reach");
+        String session = cookie.getValue();
         var forged = breaker.api().send("/api/maintenance/scopes/checkout/status", "POST", "{\"isActive\":false}",
                 "Content-Type", "application/json", "Cookie", "JSESSIONID=" + session);
         assertEquals(403, forged.statusCode(), forged.body());

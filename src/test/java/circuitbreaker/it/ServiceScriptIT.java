@@ -190,4 +190,17 @@ class ServiceScriptIT extends OwnServiceTest {
         assertTrue(System.nanoTime() - began < 60_000_000_000L, "at once, not after the start's timeout");
         assertFalse(Files.exists(service.runDir.resolve("circuit-breaker-" + service.port + ".pid")));
     }
+
+    @Test
+    void anOperatorsFileWithAMistakeStopsTheStartNamingEveryOne() throws Exception {
+        Path operators = Files.writeString(work.resolve("operators.json"), """
+                {"version": 2, "operators": [{"name": "ci-shop", "role": "admin", "scopes": ["shop"], "tokens": []}]}
+                """);
+        service = new ServiceProcess(work, Map.of("CIRCUIT_BREAKER_OPERATORS_FILE", operators.toString()));
+        Command start = service.script("start");
+        assertEquals(1, start.exitCode(), start.toString());
+        assertTrue(start.err().contains("the service refused to start: The operators file " + operators + " cannot be "
+                + "used: ci-shop: role must be viewer or operator, not 'admin'"), start.err());
+        assertFalse(Files.exists(service.runDir.resolve("circuit-breaker-" + service.port + ".pid")));
+    }
 }
