@@ -345,7 +345,8 @@
       var win = listed.window;
       var coming = listed.next[0];
       var li = item((coming ? when(coming.start) + " – " + when(coming.end) : "ended " + when(win.end))
-        + (win.recurrence ? " (every " + win.recurrence.every + ")" : "") + (win.message ? ": " + win.message : ""));
+        + (win.recurrence ? " (every " + win.recurrence.every + ")" : "") + (win.message ? ": " + win.message : "")
+        + (win.by ? " · planned by " + win.by : ""));
       var cancel = document.createElement("button");
       cancel.type = "button";
       cancel.textContent = "Cancel";

@@ -295,12 +295,15 @@ class ConsoleIT {
                 .map(w -> w.getJsonObject("window")).filter(w -> "Console window".equals(w.getString("message")))
                 .findFirst().orElseThrow();
         assertEquals(90 * 60_000L, made.getJsonNumber("end").longValue() - made.getJsonNumber("start").longValue());
+        assertEquals(jakarta.json.JsonValue.NULL, made.get("by"), "strangers are not told who planned it");
+        assertTrue(breaker.api().get("/api/maintenance/windows", "Authorization", "Bearer " + Api.TOKEN).body()
+                .contains("\"by\":\"default\""), "operators are");
         JsonObject rule = made.getJsonObject("recurrence");
         assertEquals("week", rule.getString("every"));
         assertEquals(operator.js("return Intl.DateTimeFormat().resolvedOptions().timeZone;"), rule.getString("zone"),
                 "the operator's own clock");
         operator.await("the window listed", SOON,
-                d -> operator.text("windows").contains("Console window"));
+                d -> operator.text("windows").contains("Console window · planned by default"));
 
         operator.driver.findElement(By.xpath("//ul[@id='windows']/li[contains(., 'Console window')]/button")).click();
         operator.driver.switchTo().alert().accept();

@@ -4,10 +4,9 @@ import circuitbreaker.access.Needs;
 import circuitbreaker.access.Role;
 import circuitbreaker.maintenance.control.ScopeBook;
 import circuitbreaker.platform.Errors;
-import circuitbreaker.platform.NoStore;
-import circuitbreaker.schedule.control.Windows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,9 +14,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -34,19 +35,15 @@ public class ScopeWindowsResource {
     ScopeBook scopes;
 
     @Inject
-    Windows windows;
-
-    @Inject
     WindowsResource all;
 
     @GET
     @Operation(summary = "One scope's windows with their next occurrences, soonest first")
-    public Response list(@PathParam("name") String name) {
+    public Response list(@PathParam("name") String name, @Context HttpServletRequest request) {
         if (scopes.find(name).isEmpty()) {
             return Errors.json(404, scopes.unknown(name));
         }
-        return Response.ok(windows.list(WindowsResource.NEXT).stream().filter(l -> l.window().of(name)).toList())
-                .cacheControl(NoStore.cacheControl()).build();
+        return all.listed(request, name::equals);
     }
 
     @POST
@@ -54,7 +51,8 @@ public class ScopeWindowsResource {
     @Needs(Role.OPERATOR)
     @Operation(summary = "Plan a window of one scope: the body of POST /api/maintenance/windows")
     public Response create(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
-            InputStream body) {
-        return scopes.find(name).isEmpty() ? Errors.json(404, scopes.unknown(name)) : all.create(name, length, body);
+            InputStream body, @Context SecurityContext security) {
+        return scopes.find(name).isEmpty() ? Errors.json(404, scopes.unknown(name))
+                : all.create(name, length, body, security);
     }
 }

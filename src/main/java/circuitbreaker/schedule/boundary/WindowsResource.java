@@ -1,6 +1,7 @@
 package circuitbreaker.schedule.boundary;
 
 import circuitbreaker.access.Needs;
+import circuitbreaker.access.OperatorAccess;
 import circuitbreaker.access.Refusals;
 import circuitbreaker.access.Role;
 import circuitbreaker.maintenance.control.MaintenanceStore;
@@ -17,6 +18,7 @@ import circuitbreaker.schedule.entity.Occurrence;
 import circuitbreaker.schedule.entity.Window;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,6 +36,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** /api/maintenance/windows: planned maintenance, created, listed and cancelled by deploy scripts and operators. */
@@ -52,6 +55,9 @@ public class WindowsResource {
     Refusals refusals;
 
     @Inject
+    OperatorAccess access;
+
+    @Inject
     MaintenanceStore store;
 
     private final WindowParser parser = new WindowParser();
@@ -62,8 +68,15 @@ public class WindowsResource {
 
     @GET
     @Operation(summary = "Every window with its next occurrences, soonest first")
-    public Response list() {
-        return Response.ok(windows.list(NEXT)).cacheControl(NoStore.cacheControl()).build();
+    public Response list(@Context HttpServletRequest request) {
+        return listed(request, scope -> true);
+    }
+
+    /** The windows of the scopes asked for; who planned each only for operators and viewers. */
+    Response listed(HttpServletRequest request, Predicate<String> scopes) {
+        boolean operator = access.identify(request).known();
+        return Response.ok(windows.list(NEXT).stream().filter(l -> scopes.test(l.window().scope()))
+                .map(l -> operator ? l : l.withoutAuthor()).toList()).cacheControl(NoStore.cacheControl()).build();
     }
 
     @POST
@@ -71,17 +84,19 @@ public class WindowsResource {
     @Needs(Role.OPERATOR)
     @Operation(summary = "Plan a window: start, end (epoch ms or ISO-8601 with an offset), message, currentIssue, "
             + "and optionally recurrence {every: day|week, days, zone}")
-    public Response create(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
-        return create(Scope.SITE, length, body);
+    public Response create(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body,
+            @Context SecurityContext security) {
+        return create(Scope.SITE, length, body, security);
     }
 
-    /** A window of one scope: the same body and answers. */
-    Response create(String scope, Long length, InputStream body) {
+    /** A window of one scope: the same body and answers; planned by the caller. */
+    Response create(String scope, Long length, InputStream body, SecurityContext security) {
         try {
             if (length != null && length > JsonInput.MAX_BODY_BYTES) {
                 throw JsonInput.tooLarge();
             }
-            Window window = windows.add(parser.parse(body, Window.newId(), store.now()).in(scope));
+            Window window = windows.add(parser.parse(body, Window.newId(), store.now()).in(scope)
+                    .plannedBy(security.getUserPrincipal().getName()));
             Listed listed = windows.list(NEXT).stream().filter(l -> l.window().id().equals(window.id())).findFirst()
                     .orElseThrow();
             return Response.created(URI.create("api/maintenance/windows/" + window.id())).cacheControl(NoStore.cacheControl())
@@ -104,7 +119,7 @@ public class WindowsResource {
             return refused;
         }
         try {
-            return windows.cancel(id) ? Response.noContent().build()
+            return windows.cancel(id, security.getUserPrincipal().getName()) ? Response.noContent().build()
                     : Errors.json(404, "id: no window '" + id + "'; GET /api/maintenance/windows lists them");
         } catch (IOException e) {
             return Errors.json(503, "the windows could not be saved (" + e.getMessage() + "); nothing was changed");

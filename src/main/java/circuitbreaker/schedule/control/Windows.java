@@ -86,18 +86,20 @@ public class Windows {
         List<Window> windows = new ArrayList<>(book.windows());
         windows.add(window);
         save(new WindowBook(book.version() + 1, List.copyOf(windows), book.opened()));
+        LOG.log(Level.INFO, "Window {0} of {1} planned by {2}", window.id(), window.scope(), window.by());
         scheduled.fire(new WindowScheduled(window));
         return window;
     }
 
-    /** @return false when there is no such window */
-    public synchronized boolean cancel(String id) throws IOException {
+    /** Cancels a window, by {@code by} (for the log); false when there is no such window. */
+    public synchronized boolean cancel(String id, String by) throws IOException {
         Optional<Window> cancelled = book.windows().stream().filter(w -> w.id().equals(id)).findFirst();
         if (cancelled.isEmpty()) {
             return false;
         }
         save(new WindowBook(book.version() + 1, book.windows().stream().filter(w -> !w.id().equals(id)).toList(),
                 book.opened()));
+        LOG.log(Level.INFO, "Window {0} of {1} cancelled by {2}", id, cancelled.get().scope(), by);
         this.cancelled.fire(new WindowCancelled(cancelled.get()));
         return true;
     }

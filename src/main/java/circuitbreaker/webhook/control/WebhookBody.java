@@ -69,7 +69,7 @@ public class WebhookBody {
         }
         if (notice.data() instanceof Window window) {
             return what + ": " + Instant.ofEpochMilli(window.start()) + " to " + Instant.ofEpochMilli(window.end())
-                    + ": " + window.message();
+                    + ": " + window.message() + (window.by() == null ? "" : " (planned by " + window.by() + ")");
         }
         return what;
     }
