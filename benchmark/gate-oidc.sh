@@ -37,9 +37,9 @@ for _ in $(seq "$rounds"); do
     rps[$config]+="$(gate) $(gate) "
   done
 done
-median() { tr ' ' '\n' | awk 'NF' | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+median() { tr ' ' '\n' | awk 'NF' | sort -g | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); printf "%.0f\n", NR % 2 ? v[m] : (v[m] + v[m + 1]) / 2 }'; }
 {
-  echo "# The gate asked directly, with and without OpenID Connect, $(date -u +%Y-%m-%dT%H:%MZ) ($(nproc) cores, $(java -version 2>&1 | head -1))"
+  echo "# The gate asked directly, with and without OpenID Connect, $(date -u +%Y-%m-%dT%H:%MZ) ($(nproc) cores, $(scripts/circuit-breaker.sh java))"
   echo
   echo "| sign-in through OpenID Connect | req/s (median of $((rounds * 2))) | all runs |"
   echo "|---|---|---|"

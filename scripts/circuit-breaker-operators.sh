@@ -107,8 +107,11 @@ dir=$(dirname -- "$file")
 exec 9<"$dir" && flock 9 || failed "cannot lock $dir"
 if [ -e "$file" ]; then
   [ -r "$file" ] || failed "$file cannot be read (run as its owner, or with sudo)"
-  book=$(jq -e 'if type == "object" and (.operators | type) == "array" then . else error("not an operators file") end' \
-    "$file" 2>&1) || failed "$file is not an operators file ({\"version\": N, \"operators\": [...]}): $book"
+  book=$(jq -e 'if type == "object" and (.operators | type) == "array" and all(.operators[];
+      type == "object" and (.name | type) == "string" and ((.scopes // []) | type) == "array"
+      and ((.tokens // []) | type) == "array" and all((.tokens // [])[]; type == "object"))
+    then . else error("not an operators file") end' "$file" 2>&1) \
+    || failed "$file is not an operators file ({\"version\": N, \"operators\": [...]}): $book"
 else
   book='{"version": 0, "operators": []}'
 fi
@@ -118,12 +121,14 @@ exists() { jq -e --arg n "$name" 'any(.operators[]; .name == $n)' <<<"$book" >/d
 # Writes the book, one version on: a new file beside the old, renamed over it, never half written.
 save() {
   local next tmp
-  next=$(jq '.version = ((.version // 0) + 1)' <<<"$1") || failed "could not build the file"
+  next=$(jq '.version = ((.version // 0) + 1)' <<<"$1") && [ -n "$next" ] || failed "could not build the file; $file is unchanged"
   tmp=$(mktemp "$dir/.operators.XXXXXX") || failed "cannot write in $dir"
   trap 'rm -f "$tmp"' EXIT
   printf '%s\n' "$next" >"$tmp" || failed "could not write $tmp (disk full?); $file is unchanged"
   if [ -e "$file" ]; then
-    chmod --reference="$file" "$tmp" && { chown --reference="$file" "$tmp" 2>/dev/null || true; }
+    chmod --reference="$file" "$tmp" || failed "could not give the new file the old one's mode; $file is unchanged"
+    # The old owner and group: root can keep them; anyone else keeps their own (and says so).
+    chown --reference="$file" "$tmp" 2>/dev/null || echo "Note: $file is now owned by $(id -un), not its old owner." >&2
   else
     chmod 0640 "$tmp" && { chgrp --reference="$dir" "$tmp" 2>/dev/null || true; }
   fi
@@ -156,14 +161,14 @@ case "$command" in
     new_token
     scopes_json=$(printf '%s\n' "${scopes[@]}" | jq -R . | jq -sc 'map(select(. != ""))')
     book=$(jq --arg n "$name" --arg r "$role" --argjson s "$scopes_json" --argjson t "$token_entry" \
-      '.operators += [{name: $n, role: $r, scopes: $s, tokens: [$t]}]' <<<"$book")
+      '.operators += [{name: $n, role: $r, scopes: $s, tokens: [$t]}]' <<<"$book") || failed "could not change the book"
     save "$book"
     print_token "Added $name ($role$([ ${#scopes[@]} -gt 0 ] && echo ", may change ${scopes[*]}"))." ;;
   rotate)
     exists || refuse "no operator '$name' (operator list shows them)"
     new_token
     book=$(jq --arg n "$name" --argjson t "$token_entry" \
-      '.operators |= map(if .name == $n then .tokens += [$t] else . end)' <<<"$book")
+      '.operators |= map(if .name == $n then .tokens += [$t] else . end)' <<<"$book") || failed "could not change the book"
     save "$book"
     print_token "A new token for $name; its older ones work until 'operator revoke $name --token ID'." ;;
   revoke)
@@ -172,11 +177,14 @@ case "$command" in
       jq -e --arg n "$name" --arg id "$token_id" 'any(.operators[] | select(.name == $n) | .tokens[]; .id == $id)' \
         <<<"$book" >/dev/null || refuse "'$name' has no token $token_id (operator list shows its ids)"
       book=$(jq --arg n "$name" --arg id "$token_id" \
-        '.operators |= map(if .name == $n then .tokens |= map(select(.id != $id)) else . end)' <<<"$book")
+        '.operators |= map(if .name == $n then .tokens |= map(select(.id != $id)) else . end)' <<<"$book") \
+        || failed "could not change the book"
       save "$book"
       echo "Token $token_id of $name revoked." >&2
+      jq -e --arg n "$name" 'any(.operators[] | select(.name == $n); .tokens == [])' <<<"$book" >/dev/null \
+        && echo "$name has no token left: 'operator rotate $name' gives it one, 'operator revoke $name' removes it." >&2
     else
-      book=$(jq --arg n "$name" '.operators |= map(select(.name != $n))' <<<"$book")
+      book=$(jq --arg n "$name" '.operators |= map(select(.name != $n))' <<<"$book") || failed "could not change the book"
       save "$book"
       echo "Operator $name revoked with all its tokens." >&2
     fi ;;

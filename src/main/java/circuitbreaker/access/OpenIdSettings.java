@@ -25,8 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         redirectURI = "${baseURL}/console/sign-in",
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "${circuitBreakerOpenId.nameClaim}",
                 callerGroupsClaim = "${circuitBreakerOpenId.claim}"),
-        // Signed out: back to the console (left empty, the mechanism would send the person to sign in again).
-        logout = @LogoutDefinition(redirectURI = "${baseURL}/console"))
+        // Signed out: back to the console (left empty, the mechanism would send the person to sign in again). When
+        // the ID token expires the session ends, so rights taken away at the provider end with it.
+        logout = @LogoutDefinition(redirectURI = "${baseURL}/console", identityTokenExpiry = true))
 public class OpenIdSettings {
 
     public static final String ISSUER = "circuit.breaker.oidc.issuer";

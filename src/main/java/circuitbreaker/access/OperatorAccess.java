@@ -82,6 +82,10 @@ public class OperatorAccess {
         if (tokenRequired()) {
             String presented = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                     ? authorization.substring(BEARER.length()).strip() : "";
+            if (presented.isEmpty()) {
+                return Identity.refused(401, "token", "a valid token is required: send the header 'Authorization: "
+                        + "Bearer <token>'");
+            }
             String hash = Operators.sha256(presented);
             if (hash.equals(defaultHash)) {
                 return Identity.of(Caller.byDefault());
@@ -102,11 +106,12 @@ public class OperatorAccess {
      * session), else from its Authorization header, its address and its Host.
      */
     public Identity identify(HttpServletRequest request) {
-        if (request.getHeader("Authorization") == null && request.getUserPrincipal() != null && openId != null
-                && openId.isResolvable()) {
+        if (!locked && request.getHeader("Authorization") == null && request.getUserPrincipal() != null
+                && openId != null && openId.isResolvable()) {
             return request.getHeader(CONSOLE_HEADER) == null ? Identity.refused(403, "console", "a person signed in "
                     + "through the identity provider acts through the console only (" + CONSOLE_HEADER + " missing)")
-                    : SignedInPerson.identify(openIdContext.get(), request.getUserPrincipal().getName(), openId.get());
+                    : SignedInPerson.identify(openIdContext.get(), request.getUserPrincipal().getName(), openId.get(),
+                            operators::named);
         }
         boolean proxied = PROXY_HEADERS.stream().anyMatch(name -> request.getHeader(name) != null);
         return identify(request.getHeader("Authorization"), request.getRemoteAddr(), request.getHeader("Host"),

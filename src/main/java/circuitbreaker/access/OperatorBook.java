@@ -19,9 +19,16 @@ public record OperatorBook(long version, List<Operator> operators) implements Se
         operators = operators == null ? List.of() : List.copyOf(operators);
     }
 
-    /** Which of two books a fleet keeps: the higher version, then (two files changed apart) an everywhere-same order. */
+    /** Which of two books a fleet keeps: the higher version. */
     public boolean isNewerThan(OperatorBook other) {
-        return version != other.version ? version > other.version
-                : !equals(other) && toString().compareTo(other.toString()) > 0;
+        return version > other.version;
+    }
+
+    /**
+     * Two files changed apart from each other to the same version: neither wins (a tie broken either way would revive
+     * a revoked token or drop a new one), and members say so until someone copies one file to all.
+     */
+    public boolean conflictsWith(OperatorBook other) {
+        return other != null && version == other.version && !equals(other);
     }
 }

@@ -22,6 +22,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -39,6 +41,7 @@ public class Operators {
     private volatile OperatorBook book = OperatorBook.NONE;
     private volatile Map<String, Caller> byHash = Map.of();
     private volatile Object stamp;
+    private final Set<String> conflicts = ConcurrentHashMap.newKeySet();
 
     @Inject
     Event<OperatorsChanged> changed;
@@ -76,16 +79,26 @@ public class Operators {
         return book;
     }
 
+    /** Whether the file names an operator so. */
+    public boolean named(String name) {
+        return book.operators().stream().anyMatch(operator -> operator.name().equals(name));
+    }
+
+    /** Whether anyone is named (even with no token left): then every caller needs a token. */
     public boolean any() {
-        return !byHash.isEmpty();
+        return !book.operators().isEmpty();
     }
 
     @FailsAlone
     void second(@ObservesAsync Second second) {
         Object now = stampOf(file);
-        if (Objects.equals(now, stamp)) {
-            return;
+        if (!Objects.equals(now, stamp)) {
+            reread(now);
         }
+    }
+
+    /** The file changed: taken when newer than the book followed now (checked and taken in one step with adopt). */
+    private synchronized void reread(Object now) {
         stamp = now;
         try {
             OperatorBook read = OperatorsFile.read(file);
@@ -94,6 +107,10 @@ public class Operators {
                         read.operators().size());
                 use(read);
                 changed.fire(new OperatorsChanged(read, true));
+            } else if (read.conflictsWith(book)) {
+                LOG.log(Level.ERROR, "The operators file {0} and the fleet's operators differ at the same version {1}: "
+                        + "neither is taken. Change operators on one member and copy its file to the others", file,
+                        read.version());
             } else if (!read.equals(book)) {
                 LOG.log(Level.WARNING, "The operators file {0} changed to version {1}, but the fleet follows version "
                         + "{2}: change operators on one member and copy its file to the others", file, read.version(),
@@ -107,9 +124,14 @@ public class Operators {
 
     /** Another member's book: followed when it is newer than this one's. */
     public synchronized boolean adopt(OperatorBook other, String from) {
+        if (other != null && other.conflictsWith(book) && conflicts.add(from)) {
+            LOG.log(Level.ERROR, "{0} follows other operators than this member at the same version {1}: neither is "
+                    + "taken. Change operators on one member and copy its file to the others", from, book.version());
+        }
         if (other == null || !other.isNewerThan(book)) {
             return false;
         }
+        conflicts.clear();
         LOG.log(Level.INFO, "Took operators version {0} from {1}", other.version(), from);
         use(other);
         changed.fire(new OperatorsChanged(other, false));

@@ -27,6 +27,8 @@ public final class OperatorsFile {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern SCOPE = Pattern.compile("[a-z0-9-]{1,40}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    /** The SHA-256 of nothing: a token made from an unset variable, which every request without one would match. */
+    private static final String EMPTY = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private OperatorsFile() {
     }
@@ -89,6 +91,8 @@ public final class OperatorsFile {
             for (OperatorToken token : operator.tokens()) {
                 if (token == null || token.sha256() == null || !SHA256.matcher(token.sha256()).matches()) {
                     problems.add(name + ": a token's sha256 must be 64 lower-case hex digits");
+                } else if (token.sha256().equals(EMPTY)) {
+                    problems.add(name + ": token " + token.id() + " is the hash of an empty token");
                 } else if (!hashes.add(token.sha256())) {
                     problems.add(name + ": token " + token.id() + " is listed twice");
                 }

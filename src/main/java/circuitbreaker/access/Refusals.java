@@ -4,6 +4,7 @@ import circuitbreaker.platform.Errors;
 import circuitbreaker.platform.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.lang.System.Logger.Level;
@@ -17,7 +18,22 @@ public class Refusals {
     @Inject
     Metrics metrics;
 
-    /** @param reason token, loopback, role or scope */
+    @Inject
+    OperatorAccess access;
+
+    /**
+     * Whether a public read may name who made each change: the caller is an operator or a viewer. A token that was sent
+     * and refused is counted like anywhere else, so no public path becomes an unseen place to guess tokens.
+     */
+    public boolean namesAuthors(HttpServletRequest request) {
+        Identity identity = access.identify(request);
+        if (!identity.known() && request.getHeader("Authorization") != null) {
+            metrics.count("circuitbreaker_access_refused", "reason", identity.reason());
+        }
+        return identity.known();
+    }
+
+    /** @param reason token, loopback, role, scope, console or claim */
     public Response refuse(int status, String reason, String error) {
         metrics.count("circuitbreaker_access_refused", "reason", reason);
         return Errors.json(status, error);

@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum Role {
     VIEWER, OPERATOR;
 
-    /** The name in the operators file, in refusals and in {@code @RolesAllowed}. */
+    /** The name in the operators file, in refusals and in {@link Caller}'s security context. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

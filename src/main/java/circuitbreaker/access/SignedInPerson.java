@@ -3,6 +3,8 @@ package circuitbreaker.access;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * A person signed in to the console through OpenID Connect, as an operator: their name from the name claim, their
@@ -15,7 +17,18 @@ final class SignedInPerson {
     private SignedInPerson() {
     }
 
-    static Identity identify(OpenIdContext context, String name, OpenIdSettings settings) {
+    /** What a name from a provider may be: it goes into every change's {@code by} and into the log as it is. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@+-]{1,128}");
+
+    /** @param named whether the operators file names someone so: a person may not sign as a pipeline */
+    static Identity identify(OpenIdContext context, String name, OpenIdSettings settings, Predicate<String> named) {
+        if (name == null || !NAME.matcher(name).matches() || OperatorsFile.RESERVED.contains(name)
+                || named.test(name)) {
+            return Identity.refused(403, "claim", "the identity provider names you '" + (name == null ? ""
+                    : name.replaceAll("[^\\x20-\\x7e]", "?")) + "', which the breaker cannot record as yours: "
+                    + "it is taken by an operator or the breaker itself, or is not 1 to 128 of letters, digits and "
+                    + "._@+-. Ask whoever manages the provider");
+        }
         List<String> values = values(context, settings.getClaim());
         List<String> scopes = new ArrayList<>();
         boolean operator = false;

@@ -36,13 +36,15 @@
       method: method, headers: headers(sent, body !== undefined), cache: "no-store", credentials: "same-origin",
       body: body === undefined ? undefined : JSON.stringify(body)
     }).then(function (response) {
-      if (response.status === 401) { refused(sent); }
+      // A redirect here is the end of a provider's session (its ID token expired): as good as a 401.
+      if (response.status === 401 || response.redirected) { refused(sent); }
       return response;
     });
   }
 
   function answer(response) {
     return response.json().catch(function () { return {}; }).then(function (body) {
+      if (response.redirected) { throw new Error("the sign-in ended; sign in again"); }
       if (!response.ok) { throw new Error(body.error || ("the service answered " + response.status)); }
       return body;
     });
@@ -136,7 +138,7 @@
     feed = controller;
     fetch(API + "console/feed", { headers: headers(sent, false), cache: "no-store", credentials: "same-origin",
         signal: controller.signal }).then(function (response) {
-      if (response.status === 401) { refused(sent); return; }
+      if (response.status === 401 || response.redirected) { refused(sent); return; }
       if (!response.ok || !response.body) { throw new Error("feed " + response.status); }
       connection("live", "Live");
       failures = 0;

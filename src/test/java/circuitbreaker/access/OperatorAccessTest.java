@@ -3,6 +3,7 @@ package circuitbreaker.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import circuitbreaker.platform.RecordingEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -66,6 +67,35 @@ class OperatorAccessTest {
         OperatorAccess access = access(Optional.empty(), Optional.empty());
         assertEquals(UNAUTHORIZED, decide(access, null, "127.0.0.1", LOCAL, false));
         assertEquals("alice", decide(access, "Bearer " + ALICE, "127.0.0.1", LOCAL, false));
+    }
+
+    @Test
+    void aNameWithoutTokensStillEndsLoopbackTrustAndNoRequestMatchesAnEmptyToken() throws Exception {
+        Files.writeString(folder.resolve("operators.json"), "{\"version\": 4, \"operators\": [{\"name\": \"alice\", "
+                + "\"role\": \"operator\", \"tokens\": []}]}");
+        OperatorAccess access = access(Optional.empty(), Optional.empty());
+        assertEquals(UNAUTHORIZED, decide(access, null, "127.0.0.1", LOCAL, false), "alice is named: tokens only");
+        assertEquals(UNAUTHORIZED, decide(access, "Bearer ", "127.0.0.1", LOCAL, false));
+        Files.writeString(folder.resolve("operators.json"), operators(operator("alice", "operator", "[]", "")));
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> access(Optional.empty(),
+                Optional.empty()));
+        assertEquals(true, refused.getMessage().contains("is the hash of an empty token"), refused.getMessage());
+    }
+
+    @Test
+    void twoBooksChangedApartToOneVersionConflictAndNeitherWins() throws Exception {
+        OperatorBook alice = OperatorsFile.parse(operators(operator("alice", "operator", "[]", ALICE)));
+        OperatorBook bob = OperatorsFile.parse(operators(operator("bob", "operator", "[]", VIEWER)));
+        assertEquals(false, alice.isNewerThan(bob));
+        assertEquals(false, bob.isNewerThan(alice));
+        assertEquals(true, alice.conflictsWith(bob));
+        assertEquals(false, alice.conflictsWith(alice));
+        Operators followed = new Operators(Optional.of(folder.resolve("none.json").toString()), "unused");
+        followed.changed = new RecordingEvent<>();
+        assertEquals(true, followed.adopt(alice, "alpha"));
+        assertEquals(false, followed.adopt(bob, "beta"), "a tie keeps what is followed");
+        assertEquals(true, followed.holderOf(Operators.sha256(ALICE)).isPresent());
+        assertEquals(true, followed.holderOf(Operators.sha256(VIEWER)).isEmpty());
     }
 
     @Test

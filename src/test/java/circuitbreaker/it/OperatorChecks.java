@@ -113,6 +113,9 @@ final class OperatorChecks {
         assertEquals("ci-shop", entry.getString("by"));
         assertEquals(JsonValue.NULL, Api.json(service.api().get("/api/maintenance/scopes/shop/history?limit=1"))
                 .getJsonArray("entries").getJsonObject(0).get("by"), "strangers are not told who");
+        double guesses = refused("token");
+        assertEquals(200, service.api().get("/api/maintenance/history", "Authorization", "Bearer guess").statusCode());
+        assertEquals(guesses + 1, refused("token"), "a token guessed on a public read is counted too");
         JsonObject told = Waits.await("the shop's opening told", Duration.ofSeconds(10), () -> receivers
                 .at("/operators").stream().map(Receivers.Received::json).filter(n -> "shop".equals(n.getString("scope",
                 ""))).findFirst().orElse(null), n -> true);

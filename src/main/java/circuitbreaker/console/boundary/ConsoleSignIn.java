@@ -36,6 +36,9 @@ public class ConsoleSignIn extends HttpServlet {
         }
         response.setHeader("Cache-Control", "no-store");
         if (request.getUserPrincipal() != null || request.authenticate(response)) {
+            if (request.getSession(false) != null) {
+                request.changeSessionId(); // signed in now: a session id known before is worth nothing
+            }
             response.sendRedirect(request.getContextPath() + "/console");
         } // else the mechanism has sent the person to the provider
     }

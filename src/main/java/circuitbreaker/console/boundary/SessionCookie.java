@@ -19,7 +19,7 @@ public class SessionCookie implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         try {
             event.getServletContext().getSessionCookieConfig().setAttribute("SameSite", "Lax");
-        } catch (RuntimeException e) { // a server without Servlet 6's cookie attributes: the console's header still holds
+        } catch (RuntimeException | LinkageError e) { // no Servlet 6 cookie attributes: the console's header still holds
             LOG.log(Level.WARNING, "The session cookie's SameSite could not be set: {0}", e.toString());
         }
     }

@@ -1,6 +1,6 @@
 package circuitbreaker.timeline.boundary;
 
-import circuitbreaker.access.OperatorAccess;
+import circuitbreaker.access.Refusals;
 import circuitbreaker.maintenance.entity.Scope;
 import circuitbreaker.platform.NoStore;
 import circuitbreaker.platform.Refusal;
@@ -30,7 +30,7 @@ public class HistoryResource {
     Timeline timeline;
 
     @Inject
-    OperatorAccess access;
+    Refusals refusals;
 
     @GET
     @Operation(summary = "The newest changes and finished maintenances (limit, default 50, at most 1000), and overruns",
@@ -52,7 +52,7 @@ public class HistoryResource {
                     .entity(new Refusal("limit must be a whole number from 1 to " + MAX_LIMIT)).build();
         }
         HistoryAnswer answer = timeline.answer(scope, newest);
-        return Response.ok(access.identify(request).known() ? answer : answer.withoutAuthors())
+        return Response.ok(refusals.namesAuthors(request) ? answer : answer.withoutAuthors())
                 .cacheControl(NoStore.cacheControl()).build();
     }
 }
