@@ -181,8 +181,9 @@ case "$command" in
         || failed "could not change the book"
       save "$book"
       echo "Token $token_id of $name revoked." >&2
-      jq -e --arg n "$name" 'any(.operators[] | select(.name == $n); .tokens == [])' <<<"$book" >/dev/null \
-        && echo "$name has no token left: 'operator rotate $name' gives it one, 'operator revoke $name' removes it." >&2
+      if jq -e --arg n "$name" 'any(.operators[] | select(.name == $n); .tokens == [])' <<<"$book" >/dev/null; then
+        echo "$name has no token left: 'operator rotate $name' gives it one, 'operator revoke $name' removes it." >&2
+      fi
     else
       book=$(jq --arg n "$name" '.operators |= map(select(.name != $n))' <<<"$book") || failed "could not change the book"
       save "$book"

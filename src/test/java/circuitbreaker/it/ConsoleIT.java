@@ -357,6 +357,17 @@ class ConsoleIT {
         post("{\"isActive\":false}");
     }
 
+    /** Signing out of a provider's session reloads the page: an element may belong to the page before it. */
+    void awaitSignInAfterReload() {
+        operator.await("the sign-in form again", SOON, d -> {
+            try {
+                return operator.element("token").isDisplayed();
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return false;
+            }
+        });
+    }
+
     /** Through the provider's own login and consent pages, as a person does it. */
     void signInThroughTheProvider(String login) {
         operator.open(breaker.api().uri("/console"));
@@ -409,7 +420,7 @@ class ConsoleIT {
                 "Content-Type", "application/json", "Authorization", "Bearer " + Api.TOKEN);
 
         click("#sign-out");
-        operator.await("the sign-in form again", SOON, d -> operator.element("token").isDisplayed());
+        awaitSignInAfterReload();
         assertEquals(401, breaker.api().get("/api/maintenance/console", "Cookie", "JSESSIONID=" + session,
                 "X-Circuit-Breaker-Console", "1").statusCode(), "the session ended with the sign-out");
 
@@ -419,7 +430,7 @@ class ConsoleIT {
         operator.awaitText("signed-in", "Signed in as grace (viewer: reads only)", SOON);
         assertFalse(operator.element("close").isDisplayed(), "no change offered");
         click("#sign-out");
-        operator.await("the sign-in form again", SOON, d -> operator.element("token").isDisplayed());
+        awaitSignInAfterReload();
 
         // Someone the provider knows but gives no right in the breaker is told so, plainly.
         operator.cdp("Network.clearBrowserCookies");
