@@ -120,6 +120,7 @@ class InstallerIT {
         expect(release + "payara-micro.jar", "rw-r--r--", 0, 0);
         expect(release + "scripts/circuit-breaker.sh", "rwxr-xr-x", 0, 0);
         expect(release + "scripts/circuit-breaker-status.sh", "rwxr-xr-x", 0, 0);
+        expect(release + "scripts/circuit-breaker-operators.sh", "rwxr-xr-x", 0, 0);
         expect(release + "server-config/pre-boot-commands.asadmin", "rw-r--r--", 0, 0);
         expect(release + "server-config/payara-server", "rwxr-xr-x", 0, 0);
         expect(release + "docs/operations.md", "rw-r--r--", 0, 0);
@@ -140,6 +141,12 @@ class InstallerIT {
         assertEquals(Path.of("/opt/circuit-breaker/current/scripts/circuit-breaker.sh"),
                 Files.readSymbolicLink(root.resolve("usr/local/bin/circuit-breaker")));
         assertTrue(Files.readString(root.resolve("etc/circuit-breaker/token")).matches("[A-Za-z0-9]{40,}"));
+        // The installed command names an operator: the file is readable by the service's group and nobody else.
+        Command added = Command.run(Map.of("CIRCUIT_BREAKER_OPERATORS_FILE", root.resolve(
+                "etc/circuit-breaker/operators.json").toString()), installed("current/scripts/circuit-breaker-status.sh")
+                .toString(), "operator", "add", "ci-shop", "--scope", "shop");
+        assertEquals(0, added.exitCode(), added.toString());
+        expect("etc/circuit-breaker/operators.json", "rw-r-----", 0, gid);
         String unit = Files.readString(root.resolve("etc/systemd/system/circuit-breaker.service"));
         assertTrue(unit.contains("ExecStart=/opt/circuit-breaker/current/scripts/circuit-breaker.sh start"), unit);
         assertFalse(unit.contains("@PREFIX@"));
