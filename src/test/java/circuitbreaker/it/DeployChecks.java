@@ -70,7 +70,7 @@ final class DeployChecks {
         Command done = deploy.get(60, TimeUnit.SECONDS);
         assertEquals(0, done.exitCode(), done.toString());
         assertTrue(done.out().contains("deploying\ndeployed\n"), "the command's own output passes: " + done.out());
-        JsonObject summary = Api.json(done.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+        JsonObject summary = summary(done);
         assertEquals("reopened", summary.getString("outcome"));
         assertEquals(0, summary.getInt("exitCode"));
         assertEquals("site", summary.getString("scope"));
@@ -105,7 +105,7 @@ final class DeployChecks {
         Command down = StatusCommandIT.cli("deploy", "--timeout", "3", "--json", "--verify",
                 "http://127.0.0.1:" + site.port + "/health", "--", "bash", "-c", siteDeploy(0, false));
         assertEquals(7, down.exitCode(), down.toString());
-        assertEquals("not_healthy", Api.json(down.out().strip().lines().reduce((a, b) -> b).orElseThrow())
+        assertEquals("not_healthy", summary(down)
                 .getString("outcome"));
         assertTrue(service.api().status().getBoolean("isActive"), "the crowd is not sent to a broken site");
         assertEquals(told + 2, receivers.await("/team", told + 2, SOON).size(), "the team hears of each");
@@ -158,7 +158,7 @@ final class DeployChecks {
         Command deploy = StatusCommandIT.cli("deploy", "--scope", "api", "--message", "The API moves", "--countdown",
                 "60", "--json", "--", "bash", "-c", siteDeploy(2, true));
         assertEquals(0, deploy.exitCode(), deploy.toString());
-        JsonObject summary = Api.json(deploy.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+        JsonObject summary = summary(deploy);
         assertEquals("api", summary.getString("scope"));
         assertEquals("reopened", summary.getString("outcome"));
         assertTrue(summary.getJsonObject("seconds").getJsonNumber("verify").doubleValue() >= 0, summary.toString());
@@ -182,5 +182,10 @@ final class DeployChecks {
         }
         HttpResponse<String> now = service.api().get("/api/maintenance/status");
         assertEquals(version, Api.json(now).getJsonNumber("version").longValue(), "nothing was changed");
+    }
+
+    /** The deploy's JSON summary: the last line of its output (--json), after the command's own. */
+    static JsonObject summary(Command deploy) {
+        return Api.json(deploy.out().strip().lines().reduce((first, last) -> last).orElseThrow());
     }
 }

@@ -60,7 +60,7 @@ public class ConsoleOverview {
         Map<String, Integer> byInstance = fleet.openSocketsSeen(here);
         OpenSocketCount open = new OpenSocketCount(here, byInstance.values().stream().mapToInt(Integer::intValue).sum(),
                 byInstance);
-        List<ScopeStatus> every = scopes.all().stream().map(s -> ScopeStatus.of(s, store.status(s.name()))).toList();
+        List<ScopeStatus> every = ScopeStatus.every(scopes.all(), store::status);
         Map<String, String> changedBy = new TreeMap<>();
         store.all().forEach((scope, state) -> changedBy.put(scope, state.by()));
         return new Overview(fleet.instance(), Build.CURRENT, store.status(), every, changedBy, open, stateFile.health(),

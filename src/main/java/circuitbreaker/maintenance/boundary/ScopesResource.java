@@ -47,7 +47,7 @@ public class ScopesResource {
     @GET
     @Operation(summary = "Every scope, most specific first (site last): what it covers and its status now")
     public Response all() {
-        List<ScopeStatus> all = scopes.all().stream().map(s -> ScopeStatus.of(s, store.status(s.name()))).toList();
+        List<ScopeStatus> all = ScopeStatus.every(scopes.all(), store::status);
         return Response.ok(all).cacheControl(NoStore.cacheControl()).build();
     }
 
