@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,6 +78,11 @@ public class Operators {
 
     public OperatorBook book() {
         return book;
+    }
+
+    /** The fleet members heard following other operators at the same version, by name: nobody wins such a tie. */
+    public List<String> conflicting() {
+        return conflicts.stream().sorted().toList();
     }
 
     /** Whether the file names an operator so. */

@@ -267,6 +267,9 @@ class ClusterIT {
         }
         long followed = (System.nanoTime() - start) / 1_000_000;
         assertTrue(followed <= 2_000, "beta followed alpha's file in " + followed + " ms");
+        assertEquals(a.api().health().getJsonObject("operators"), b.api().health().getJsonObject("operators"),
+                "one version of the operators, no conflict, on both");
+        assertEquals(2, b.api().health().getJsonObject("operators").getInt("version"));
         assertEquals(0, operator("revoke", "leaves").exitCode());
         start = System.nanoTime();
         for (ServiceProcess member : List.of(a, b)) {

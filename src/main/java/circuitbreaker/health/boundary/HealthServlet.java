@@ -1,5 +1,6 @@
 package circuitbreaker.health.boundary;
 
+import circuitbreaker.access.Operators;
 import circuitbreaker.fleet.Fleet;
 import circuitbreaker.live.control.OpenSockets;
 import circuitbreaker.maintenance.control.ScopeBook;
@@ -59,13 +60,28 @@ public class HealthServlet extends HttpServlet {
     @Inject
     ScopeBook scopes;
 
+    @Inject
+    Operators operators;
+
     private volatile boolean warm;
 
     @JsonbPropertyOrder({"status", "service", "version", "commit", "uptime", "connections", "instance", "stateFile",
-            "scopes", "cluster", "watcher", "faults"})
+            "scopes", "operators", "cluster", "watcher", "faults"})
     public record Health(String status, String service, String version, String commit, double uptime, int connections,
-            String instance, StateFileCheck stateFile, Scopes scopes, Cluster cluster, WatcherCheck watcher,
-            Faults.Summary faults) {
+            String instance, StateFileCheck stateFile, Scopes scopes, OperatorsCheck operators, Cluster cluster,
+            WatcherCheck watcher, Faults.Summary faults) {
+    }
+
+    /**
+     * @param version of the operators this member follows (0: none named): the same on every member once a change
+     *     has spread, within 2 s
+     * @param conflicts the fleet members heard following other operators at the same version, by name
+     */
+    @JsonbPropertyOrder({"version", "conflicts"})
+    public record OperatorsCheck(long version, List<String> conflicts) {
+        static OperatorsCheck of(Operators operators) {
+            return new OperatorsCheck(operators.book().version(), operators.conflicting());
+        }
     }
 
     /**
@@ -120,7 +136,7 @@ public class HealthServlet extends HttpServlet {
         double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         Health health = new Health(ready ? "ok" : "starting", SERVICE, Build.CURRENT.version(), Build.CURRENT.commit(),
                 uptime, sockets.count(), fleet.instance(),
-                StateFileCheck.of(stateFile.health()), Scopes.of(scopes),
+                StateFileCheck.of(stateFile.health()), Scopes.of(scopes), OperatorsCheck.of(operators),
                 new Cluster(fleet.enabled(), fleet.membersSeen(), fleet.leads()),
                 WatcherCheck.of(watcher.health()), faults.summary());
         byte[] body = jsonb.toJson(health).getBytes(StandardCharsets.UTF_8);
