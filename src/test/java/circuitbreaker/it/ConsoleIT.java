@@ -368,18 +368,8 @@ class ConsoleIT {
         });
     }
 
-    /** Through the provider's own login and consent pages, as a person does it. */
     void signInThroughTheProvider(String login) {
-        operator.open(breaker.api().uri("/console"));
-        operator.await("the provider's sign-in link", SOON, d -> operator.element("provider-sign-in").isDisplayed());
-        click("#provider-sign-in a");
-        operator.await("the provider's login page", SOON, d -> !d.findElements(By.name("login")).isEmpty());
-        operator.driver.findElement(By.name("login")).sendKeys(login);
-        operator.driver.findElement(By.name("password")).sendKeys("any", Keys.ENTER);
-        operator.await("the provider's consent page", SOON, d -> d.getPageSource().contains("Continue"));
-        click("button[type=submit]");
-        operator.await("back at the console", SOON, d -> d.getCurrentUrl().equals(breaker.api().uri("/console")
-                .toString()));
+        OpenIdProvider.signIn(operator, breaker.api().uri("/console"), login);
     }
 
     @Test

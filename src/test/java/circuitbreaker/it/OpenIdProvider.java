@@ -4,7 +4,10 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /**
  * A company's OpenID Connect provider (npm oidc-provider, src/test/node/oidc-provider.js) as a process of its own on
@@ -46,6 +49,20 @@ final class OpenIdProvider implements AutoCloseable {
             said.append(line).append('\n');
         }
         throw new AssertionError("the OpenID provider did not start:\n" + said);
+    }
+
+    /** A person signs in to the console through the provider's own login and consent pages, as people do. */
+    static void signIn(Browser browser, URI console, String login) {
+        Duration soon = Duration.ofSeconds(15);
+        browser.open(console);
+        browser.await("the provider's sign-in link", soon, d -> browser.element("provider-sign-in").isDisplayed());
+        browser.driver.findElement(By.cssSelector("#provider-sign-in a")).click();
+        browser.await("the provider's login page", soon, d -> !d.findElements(By.name("login")).isEmpty());
+        browser.driver.findElement(By.name("login")).sendKeys(login);
+        browser.driver.findElement(By.name("password")).sendKeys("any", Keys.ENTER);
+        browser.await("the provider's consent page", soon, d -> d.getPageSource().contains("Continue"));
+        browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.await("back at the console", soon, d -> d.getCurrentUrl().equals(console.toString()));
     }
 
     @Override
