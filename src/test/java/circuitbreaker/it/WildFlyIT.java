@@ -53,39 +53,13 @@ class WildFlyIT {
         }
     }
 
-    /**
-     * The full platform, with the console's sign-in through an OpenID Connect provider as docs/operations.md sets it
-     * up on WildFly (Elytron's integrated JASPI off, so the provider's people need no account in its realm).
-     */
     @Test
-    void onTheFullPlatformWithoutMicroProfileHealthTheWarDeploysCleanlyAndSignsPeopleIn() throws Exception {
-        try (OpenIdProvider provider = new OpenIdProvider(ServiceProcess.freePort());
-                WildFly server = WildFly.started(HOME, work, "standalone-full.xml", Map.of(
-                        "CIRCUIT_BREAKER_OIDC_ISSUER", provider.issuer().toString(),
-                        "CIRCUIT_BREAKER_OIDC_CLIENT_ID", OpenIdProvider.CLIENT_ID,
-                        "CIRCUIT_BREAKER_OIDC_CLIENT_SECRET", OpenIdProvider.CLIENT_SECRET))) {
-            // WildFly's own /console redirect (to its management console) would shadow the breaker's console.
-            server.reloadedWith("/subsystem=undertow/server=default-server/host=default-host"
-                    + ":write-attribute(name=disable-console-redirect,value=true)");
-            server.reloadedWith("/subsystem=undertow/application-security-domain=other"
-                    + ":write-attribute(name=integrated-jaspi,value=false)");
+    void onTheFullPlatformWithoutMicroProfileHealthTheWarDeploysCleanly() throws Exception {
+        try (WildFly server = WildFly.started(HOME, work, "standalone-full.xml")) {
             server.deploy();
             servesTheApiThePageAndTheSocket(server.api(), "Served by WildFly Full");
             server.startedWith("MicroProfile Metrics off, MicroProfile Health off");
             server.startedWith("the heartbeat is the EJB timer");
-            server.startedWith("The console signs people in through OpenID Connect");
-            // Once someone is named, loopback is trusted no more: the console asks who you are.
-            Command named = Command.run(Map.of(), "bash", "scripts/circuit-breaker-status.sh", "operator", "add",
-                    "ops", "--file", work.resolve("operators.json").toString());
-            assertEquals(0, named.exitCode(), named.toString());
-            Waits.await("the console to need a sign-in", Duration.ofSeconds(10),
-                    () -> server.api().get("/api/maintenance/console").statusCode() == 401);
-            provider.start(server.api().uri("/console/sign-in"));
-            try (Browser person = new Browser()) {
-                OpenIdProvider.signIn(person, server.api().uri("/console"), "alice");
-                person.awaitText("signed-in", "Signed in as alice (operator: may change checkout)",
-                        Duration.ofSeconds(15));
-            }
             server.loggedNoError();
         }
     }
@@ -153,11 +127,6 @@ class WildFlyIT {
     record WildFly(Path home, Process process, Path base, int offset) implements AutoCloseable {
 
         static WildFly started(Path home, Path work, String profile) throws Exception {
-            return started(home, work, profile, Map.of());
-        }
-
-        /** @param settings the app's settings beyond its state file, in the server's environment */
-        static WildFly started(Path home, Path work, String profile, Map<String, String> settings) throws Exception {
             Path base = work.resolve("standalone");
             copy(home.resolve("standalone"), base);
             int offset = freeOffset();
@@ -169,7 +138,6 @@ class WildFlyIT {
             // only its own state file here, and no token (loopback writes), not the build's settings.
             builder.environment().keySet().removeIf(name -> name.startsWith("CIRCUIT_BREAKER_"));
             builder.environment().put("CIRCUIT_BREAKER_STATE_FILE", work.resolve("maintenance-status.json").toString());
-            builder.environment().putAll(settings);
             Process process = builder.start();
             process.getOutputStream().close();
             WildFly server = new WildFly(home, process, base, offset);
@@ -178,15 +146,7 @@ class WildFlyIT {
             return server;
         }
 
-        /** A change of the server's configuration that needs a reload, then running again. */
-        void reloadedWith(String change) {
-            Command changed = cli(change);
-            assertEquals(0, changed.exitCode(), changed.toString());
-            Command reloaded = cli("reload"); // the command, unlike the operation, waits for the server to be back
-            assertEquals(0, reloaded.exitCode(), reloaded.toString());
-        }
-
-                void deploy() {
+        void deploy() {
             Command deployed = cli("deploy " + Path.of(System.getProperty("war.file")).toAbsolutePath());
             assertEquals(0, deployed.exitCode(), deployed.toString());
         }

@@ -14,8 +14,8 @@ import java.io.IOException;
 
 /**
  * Signing in to the console through the company's OpenID Connect provider, where one is configured: GET
- * /console/sign-in is protected in web.xml, so the mechanism sends the person to the provider, takes its answer when
- * it sends them back here, and only then lets this servlet send them on to the console. POST /console/sign-out ends the console's session (the
+ * /console/sign-in sends the person to the provider, which sends them back here (the mechanism takes its answer
+ * before this servlet runs), and then on to the console. POST /console/sign-out ends the console's session (the
  * mechanism then sends the browser back to the console).
  */
 @WebServlet({ConsoleSignIn.SIGN_IN, ConsoleSignIn.SIGN_OUT})
