@@ -28,15 +28,19 @@ public class Refusals {
     public boolean namesAuthors(HttpServletRequest request) {
         Identity identity = access.identify(request);
         if (!identity.known() && request.getHeader("Authorization") != null) {
-            metrics.count("circuitbreaker_access_refused", "reason", identity.reason());
+            count(identity.reason());
         }
         return identity.known();
     }
 
     /** @param reason token, loopback, role, scope, console or claim */
     public Response refuse(int status, String reason, String error) {
-        metrics.count("circuitbreaker_access_refused", "reason", reason);
+        count(reason);
         return Errors.json(status, error);
+    }
+
+    private void count(String reason) {
+        metrics.count("circuitbreaker_access_refused", "reason", reason);
     }
 
     /**
